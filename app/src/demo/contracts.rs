@@ -1,0 +1,7 @@
+//! Demo contracts.
+
+use chrono::NaiveDate;
+
+use crate::dataset::Dataset;
+
+pub fn add(_data: &mut Dataset, _today: NaiveDate) {}

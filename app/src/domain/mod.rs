@@ -1,0 +1,24 @@
+//! The pm3 model as plain Rust: objects and their contents, plan years and
+//! initiatives, contracts, and the pure roll-ups (budget matrix, FTE) over
+//! exact decimals. No framework, no I/O: `cargo test -p app` runs it as is.
+
+mod budget;
+mod catalog;
+mod contract;
+mod error;
+mod number;
+mod object;
+mod person;
+mod plan;
+
+pub use budget::{fte, BudgetCell, BudgetColumn, BudgetLine, BudgetMatrix};
+pub use catalog::{BusinessComponent, ItComponent, ObjectProduct, Supplier};
+pub use contract::{add_months, Contract, ExtensionOptions};
+pub use error::DomainError;
+pub use number::{Hours, Money};
+pub use object::{Object, ObjectCategory, ObjectCode};
+pub use person::{Person, Role, RoleAssignment};
+pub use plan::{
+    AssignmentType, Initiative, InitiativeStatus, MainActivity, PlanSettings, PlanStatus,
+    PlanYear, Scores, Side, SideEffort,
+};
