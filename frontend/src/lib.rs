@@ -1,0 +1,10 @@
+//! The browser entry: hydrate the server-rendered page.
+#![forbid(unsafe_code)]
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+#[wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::ui::App);
+}

@@ -1,0 +1,50 @@
+//! The Styrbord server: configuration, database adapters, the HTTP
+//! application (Leptos pages, server functions, the JSON API) and start-up.
+#![forbid(unsafe_code)]
+
+/// Settings from defaults, environment and command line.
+pub mod config;
+/// SQLite and PostgreSQL behind one `PortfolioStore`.
+pub mod db;
+/// Loading the demo portfolio into an empty database.
+pub mod demo;
+/// Security middleware: response headers and the cross-site request check.
+mod guard;
+/// The language switch route.
+mod lang;
+/// The read API under `/api/v1` and its OpenAPI document.
+pub mod rest;
+/// Building the router and serving it.
+pub mod startup;
+/// Logging.
+pub mod telemetry;
+
+use std::process::ExitCode;
+
+/// Runs the command line: parse, start, serve until stopped. Every failure
+/// is one line on stderr and a non-zero exit.
+pub async fn run(args: Vec<String>) -> ExitCode {
+    let config = match config::Config::from_env_and_args(&args) {
+        Ok(config::Command::Serve(config)) => config,
+        Ok(config::Command::Help) => {
+            println!("{}", config::HELP);
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => return fail(&error),
+    };
+    telemetry::init();
+    let app = match startup::Application::build(config).await {
+        Ok(app) => app,
+        Err(error) => return fail(&error),
+    };
+    println!("Styrbord is ready at {}", app.url());
+    match app.run_until_stopped().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => fail(&error),
+    }
+}
+
+fn fail(error: &dyn std::fmt::Display) -> ExitCode {
+    eprintln!("styrbord: error: {error}");
+    ExitCode::FAILURE
+}

@@ -1,0 +1,75 @@
+//! Swedish number formats: a no-break space between thousands, a decimal
+//! comma. `18 988 100 kr`, `1 313,00`, `0,77`.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+const GROUP: char = '\u{a0}';
+
+/// An amount in whole kronor, or with öre when it has them: `18 988 100`.
+pub fn format_amount(amount: Decimal) -> String {
+    let places = if amount.fract().is_zero() { 0 } else { 2 };
+    format_fixed(amount, places)
+}
+
+/// An amount with its currency unit: `18 988 100 kr`.
+pub fn format_money(amount: Decimal, currency: &str) -> String {
+    format!("{}{GROUP}{currency}", format_amount(amount))
+}
+
+/// Hours with two decimals: `1 313,00`.
+pub fn format_hours(hours: Decimal) -> String {
+    format_fixed(hours, 2)
+}
+
+/// Full-time equivalents with two decimals: `0,77`.
+pub fn format_fte(fte: Decimal) -> String {
+    format_fixed(fte, 2)
+}
+
+fn format_fixed(value: Decimal, places: u32) -> String {
+    let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
+    let text = format!("{:.*}", places as usize, rounded.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut out = String::with_capacity(text.len() + whole.len() / 3 + 1);
+    if rounded.is_sign_negative() && !rounded.is_zero() {
+        out.push('−');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(GROUP);
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(',');
+        out.push_str(fraction);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dec(text: &str) -> Decimal {
+        text.parse().expect("test literal")
+    }
+
+    fn plain(text: String) -> String {
+        text.replace(GROUP, " ")
+    }
+
+    #[test]
+    fn numbers_are_written_the_swedish_way() {
+        assert_eq!(plain(format_money(dec("18988100"), "kr")), "18 988 100 kr");
+        assert_eq!(plain(format_amount(dec("860015.00"))), "860 015");
+        assert_eq!(plain(format_amount(dec("1313.5"))), "1 313,50");
+        assert_eq!(plain(format_hours(dec("1313"))), "1 313,00");
+        assert_eq!(plain(format_hours(dec("40"))), "40,00");
+        assert_eq!(format_fte(dec("0.77")), "0,77");
+        assert_eq!(format_fte(dec("9.4900")), "9,49");
+        assert_eq!(format_amount(dec("0")), "0");
+        assert_eq!(plain(format_amount(dec("100000"))), "100 000");
+        assert_eq!(plain(format_amount(dec("-1234"))), "−1 234");
+    }
+}

@@ -1,0 +1,241 @@
+//! Interface language and number formats. Swedish first, English second.
+//!
+//! Texts are a struct with one field per phrase, so a missing translation
+//! is a compile error rather than a blank on screen. Numbers are always
+//! written the Swedish way (`18 988 100 kr`, `1 313,00`), in both languages,
+//! because that is how the municipality's documents write them.
+
+mod en;
+mod format;
+mod sv;
+
+pub use format::{format_amount, format_fte, format_hours, format_money};
+
+use crate::domain::{AssignmentType, InitiativeStatus, MainActivity, ObjectCategory, PlanStatus, Side};
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Locale {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Locale; 2] = [Locale::Sv, Locale::En];
+    /// Name of the cookie that remembers the choice.
+    pub const COOKIE: &'static str = "styrbord_lang";
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::Sv => "sv",
+            Locale::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Locale> {
+        Self::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// Reads the language from a `Cookie` header value; Swedish otherwise.
+    pub fn from_cookie_header(header: &str) -> Locale {
+        header
+            .split(';')
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == Self::COOKIE)
+            .and_then(|(_, value)| Self::from_code(value.trim()))
+            .unwrap_or_default()
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Locale::Sv => &sv::TEXTS,
+            Locale::En => &en::TEXTS,
+        }
+    }
+}
+
+/// Every phrase of the interface.
+#[derive(Debug)]
+pub struct Texts {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub skip_to_content: &'static str,
+    pub nav_label: &'static str,
+    pub nav_overview: &'static str,
+    pub language_label: &'static str,
+    pub language_name: &'static str,
+    pub currency: &'static str,
+    pub hours_unit: &'static str,
+
+    pub overview_title: &'static str,
+    pub overview_intro: &'static str,
+    pub year_label: &'static str,
+    pub years_nav_label: &'static str,
+    pub portfolio_total: &'static str,
+    pub objects_count: &'static str,
+    pub no_plan_for_year: &'static str,
+    pub no_plans_at_all: &'static str,
+
+    pub col_object: &'static str,
+    pub col_budget: &'static str,
+    pub col_hours: &'static str,
+    pub col_fte: &'static str,
+    pub col_status: &'static str,
+
+    pub object_code: &'static str,
+    pub nearby_objects: &'static str,
+    pub plan_status: &'static str,
+    pub plan_settings: &'static str,
+    pub rate_business: &'static str,
+    pub rate_it: &'static str,
+    pub hours_per_fte: &'static str,
+    pub per_hour: &'static str,
+    pub section_budget: &'static str,
+    pub budget_table: &'static str,
+    pub fte_table: &'static str,
+    pub col_main_activity: &'static str,
+    pub col_sum_sek: &'static str,
+    pub col_sum_time: &'static str,
+    pub row_sum: &'static str,
+    pub row_sum_fte: &'static str,
+    pub section_initiatives: &'static str,
+    pub col_initiative: &'static str,
+    pub col_assignment_type: &'static str,
+    pub col_priority: &'static str,
+    pub col_cost_type: &'static str,
+    pub cost_hours: &'static str,
+    pub cost_other: &'static str,
+    pub cost_sum: &'static str,
+    pub sum_of: &'static str,
+    pub total: &'static str,
+    pub sum_hours: &'static str,
+    pub no_initiatives: &'static str,
+    pub section_products: &'static str,
+    pub col_product: &'static str,
+    pub col_business_components: &'static str,
+    pub col_it_components: &'static str,
+    pub section_it_components: &'static str,
+    pub col_it_component: &'static str,
+    pub col_supplier: &'static str,
+    pub col_description: &'static str,
+    pub no_supplier: &'static str,
+    pub none: &'static str,
+    pub scroll_hint: &'static str,
+
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub error_title: &'static str,
+    pub error_body: &'static str,
+    pub back_to_overview: &'static str,
+    pub loading: &'static str,
+
+    pub category_core: &'static str,
+    pub category_support: &'static str,
+    pub category_technical: &'static str,
+    pub activity_governance: &'static str,
+    pub activity_user_support: &'static str,
+    pub activity_change_management: &'static str,
+    pub activity_operations: &'static str,
+    pub type_maintain: &'static str,
+    pub type_develop: &'static str,
+    pub type_new_development: &'static str,
+    pub type_decommission: &'static str,
+    pub type_maintain_short: &'static str,
+    pub type_develop_short: &'static str,
+    pub type_new_development_short: &'static str,
+    pub type_decommission_short: &'static str,
+    pub side_business: &'static str,
+    pub side_it: &'static str,
+    pub plan_draft: &'static str,
+    pub plan_approved: &'static str,
+    pub status_not_started: &'static str,
+    pub status_on_track: &'static str,
+    pub status_at_risk: &'static str,
+    pub status_delayed: &'static str,
+    pub status_done: &'static str,
+    pub status_stopped: &'static str,
+}
+
+impl Texts {
+    pub fn category(&self, category: ObjectCategory) -> &'static str {
+        match category {
+            ObjectCategory::Core => self.category_core,
+            ObjectCategory::Support => self.category_support,
+            ObjectCategory::Technical => self.category_technical,
+        }
+    }
+
+    pub fn activity(&self, activity: MainActivity) -> &'static str {
+        match activity {
+            MainActivity::Governance => self.activity_governance,
+            MainActivity::UserSupport => self.activity_user_support,
+            MainActivity::ChangeManagement => self.activity_change_management,
+            MainActivity::Operations => self.activity_operations,
+        }
+    }
+
+    pub fn assignment_type(&self, kind: AssignmentType) -> &'static str {
+        match kind {
+            AssignmentType::Maintain => self.type_maintain,
+            AssignmentType::Develop => self.type_develop,
+            AssignmentType::NewDevelopment => self.type_new_development,
+            AssignmentType::Decommission => self.type_decommission,
+        }
+    }
+
+    /// The abbreviation used in table headings: VM, VU, …
+    pub fn assignment_type_short(&self, kind: AssignmentType) -> &'static str {
+        match kind {
+            AssignmentType::Maintain => self.type_maintain_short,
+            AssignmentType::Develop => self.type_develop_short,
+            AssignmentType::NewDevelopment => self.type_new_development_short,
+            AssignmentType::Decommission => self.type_decommission_short,
+        }
+    }
+
+    pub fn side(&self, side: Side) -> &'static str {
+        match side {
+            Side::Business => self.side_business,
+            Side::It => self.side_it,
+        }
+    }
+
+    pub fn plan_status_label(&self, status: PlanStatus) -> &'static str {
+        match status {
+            PlanStatus::Draft => self.plan_draft,
+            PlanStatus::Approved => self.plan_approved,
+        }
+    }
+
+    pub fn initiative_status(&self, status: InitiativeStatus) -> &'static str {
+        match status {
+            InitiativeStatus::NotStarted => self.status_not_started,
+            InitiativeStatus::OnTrack => self.status_on_track,
+            InitiativeStatus::AtRisk => self.status_at_risk,
+            InitiativeStatus::Delayed => self.status_delayed,
+            InitiativeStatus::Done => self.status_done,
+            InitiativeStatus::Stopped => self.status_stopped,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_cookie_is_read_and_defaults_to_swedish() {
+        assert_eq!(Locale::from_cookie_header("a=1; styrbord_lang=en"), Locale::En);
+        assert_eq!(Locale::from_cookie_header("styrbord_lang=sv"), Locale::Sv);
+        assert_eq!(Locale::from_cookie_header("styrbord_lang=xx"), Locale::Sv);
+        assert_eq!(Locale::from_cookie_header(""), Locale::Sv);
+    }
+
+    #[test]
+    fn swedish_and_english_differ_where_they_should() {
+        let (sv, en) = (Locale::Sv.texts(), Locale::En.texts());
+        assert_eq!(sv.activity(MainActivity::UserSupport), "Användarstöd");
+        assert_eq!(en.activity(MainActivity::UserSupport), "User support");
+        assert_ne!(sv.overview_title, en.overview_title);
+    }
+}

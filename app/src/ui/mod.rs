@@ -1,0 +1,53 @@
+//! The Leptos application: routes, layout and pages. Rendered on the
+//! server, hydrated in the browser.
+
+mod layout;
+mod locale;
+mod object;
+mod overview;
+#[cfg(feature = "ssr")]
+mod shell;
+mod status;
+mod tables;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+pub use locale::{provide_locale, use_texts};
+#[cfg(feature = "ssr")]
+pub use shell::shell;
+
+/// Where the compiled stylesheet is served.
+pub const STYLESHEET: &str = "/pkg/styrbord.css";
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_locale();
+    mark_hydrated();
+    view! {
+        <Router>
+            <layout::Layout>
+                // Async: the page is sent whole, with its real status (404
+                // for an unknown object), and reads fine without wasm.
+                <Routes fallback=|| view! { <status::NotFound/> }>
+                    <Route path=path!("/") view=overview::OverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/objects/:code") view=object::ObjectPage ssr=SsrMode::Async/>
+                </Routes>
+            </layout::Layout>
+        </Router>
+    }
+}
+
+/// Sets `data-hydrated` on `<html>` once the wasm has taken over, so tests
+/// (and curious people) can tell a hydrated page from server HTML.
+fn mark_hydrated() {
+    #[cfg(feature = "hydrate")]
+    Effect::new(|_| {
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+}

@@ -1,0 +1,37 @@
+//! What each page shows, built from domain values by pure functions. The
+//! server functions fetch, these shape, the components render; the shapes
+//! cross the wire as JSON, amounts as exact decimal strings.
+
+mod object_page;
+mod overview;
+
+pub use object_page::{build_object_page, ObjectPageParts, ActivitySection, InitiativeRow, ObjectPage, ObjectRef, PlanView};
+pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
+
+/// The plan year to show: the one asked for, else the latest that has
+/// begun, else the earliest planned one.
+pub fn choose_year(years: &[i32], requested: Option<i32>, current_year: i32) -> Option<i32> {
+    requested.or_else(|| {
+        years
+            .iter()
+            .copied()
+            .filter(|&y| y <= current_year)
+            .max()
+            .or_else(|| years.iter().copied().min())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_year_shown_is_asked_for_or_the_latest_begun() {
+        assert_eq!(choose_year(&[2020, 2021], Some(2020), 2026), Some(2020));
+        assert_eq!(choose_year(&[2020, 2021], None, 2026), Some(2021));
+        assert_eq!(choose_year(&[2020, 2021, 2030], None, 2026), Some(2021));
+        assert_eq!(choose_year(&[2030, 2031], None, 2026), Some(2030));
+        assert_eq!(choose_year(&[], None, 2026), None);
+        assert_eq!(choose_year(&[2020], Some(1999), 2026), Some(1999));
+    }
+}

@@ -1,0 +1,76 @@
+//! The database adapter: one `PortfolioStore` over SQLite (the embedded
+//! default) or PostgreSQL (the scale-out backend, chosen by `DATABASE_URL`).
+//!
+//! Both backends read through the same SQL and row types: money and dates
+//! are read `CAST(… AS TEXT)`, which gives the exact decimal string and the
+//! ISO date on both. Writes bind through [`Dialect`], which gives each
+//! backend its native type (SQLite TEXT, PostgreSQL NUMERIC and DATE).
+
+mod connect;
+mod load;
+mod rows;
+mod sql;
+mod store;
+
+pub use connect::{connect, ConnectError, DatabaseTarget};
+pub use store::SqlStore;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// A pool of either backend.
+#[derive(Clone, Debug)]
+pub enum Pool {
+    Sqlite(sqlx::SqlitePool),
+    Postgres(sqlx::PgPool),
+}
+
+/// Runs the same code against whichever pool is in use. `$db` names the
+/// backend's `sqlx::Database` type inside the body, for [`Dialect`].
+macro_rules! with_pool {
+    ($pool:expr, $p:ident, $db:ident => $body:expr) => {
+        match $pool {
+            $crate::db::Pool::Sqlite($p) => {
+                #[allow(unused)]
+                type $db = sqlx::Sqlite;
+                $body
+            }
+            $crate::db::Pool::Postgres($p) => {
+                #[allow(unused)]
+                type $db = sqlx::Postgres;
+                $body
+            }
+        }
+    };
+}
+pub(crate) use with_pool;
+
+/// How each backend stores exact numbers and dates.
+pub trait Dialect {
+    type Number;
+    type Date;
+    fn number(value: Decimal) -> Self::Number;
+    fn date(value: NaiveDate) -> Self::Date;
+}
+
+impl Dialect for sqlx::Sqlite {
+    type Number = String;
+    type Date = String;
+    fn number(value: Decimal) -> String {
+        value.to_string()
+    }
+    fn date(value: NaiveDate) -> String {
+        value.format("%Y-%m-%d").to_string()
+    }
+}
+
+impl Dialect for sqlx::Postgres {
+    type Number = Decimal;
+    type Date = NaiveDate;
+    fn number(value: Decimal) -> Decimal {
+        value
+    }
+    fn date(value: NaiveDate) -> NaiveDate {
+        value
+    }
+}

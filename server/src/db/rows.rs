@@ -1,0 +1,214 @@
+//! Rows as the database returns them, and their conversion into domain
+//! values. A row that does not parse is reported as corrupt data rather
+//! than shown wrong.
+
+use std::str::FromStr;
+
+use app::domain::{
+    AssignmentType, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus, ItComponent, MainActivity,
+    Money, Object, ObjectCategory, ObjectCode, PlanSettings, PlanStatus, PlanYear, Scores, SideEffort, Supplier,
+};
+use app::store::StoreError;
+use chrono::NaiveDate;
+
+#[derive(sqlx::FromRow)]
+pub struct ObjectRow {
+    id: i64,
+    code: String,
+    name: String,
+    category: String,
+    description: String,
+}
+
+impl TryFrom<ObjectRow> for Object {
+    type Error = StoreError;
+    fn try_from(row: ObjectRow) -> Result<Self, StoreError> {
+        Ok(Object {
+            id: row.id,
+            code: ObjectCode::parse(&row.code).map_err(corrupt("objects.code"))?,
+            name: row.name,
+            category: ObjectCategory::from_key(&row.category).map_err(corrupt("objects.category"))?,
+            description: row.description,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct PlanYearRow {
+    id: i64,
+    object_id: i64,
+    object_code: String,
+    year: i32,
+    business_rate: String,
+    it_rate: String,
+    hours_per_fte: String,
+    status: String,
+}
+
+impl TryFrom<PlanYearRow> for PlanYear {
+    type Error = StoreError;
+    fn try_from(row: PlanYearRow) -> Result<Self, StoreError> {
+        let settings = PlanSettings::new(
+            Money::from_str(&row.business_rate).map_err(corrupt("plan_years.business_rate"))?,
+            Money::from_str(&row.it_rate).map_err(corrupt("plan_years.it_rate"))?,
+            Hours::from_str(&row.hours_per_fte).map_err(corrupt("plan_years.hours_per_fte"))?,
+        )
+        .map_err(corrupt("plan_years.hours_per_fte"))?;
+        Ok(PlanYear {
+            id: row.id,
+            object_id: row.object_id,
+            object_code: row.object_code,
+            year: row.year,
+            settings,
+            status: PlanStatus::from_key(&row.status).map_err(corrupt("plan_years.status"))?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct InitiativeRow {
+    id: i64,
+    plan_year_id: i64,
+    rank: i32,
+    name: String,
+    main_activity: String,
+    assignment_type: String,
+    priority: Option<i32>,
+    status: String,
+    business_hours: String,
+    business_other: String,
+    it_hours: String,
+    it_other: String,
+    benefit: Option<i32>,
+    goal_contribution: Option<i32>,
+    effort: Option<i32>,
+}
+
+impl TryFrom<InitiativeRow> for Initiative {
+    type Error = StoreError;
+    fn try_from(row: InitiativeRow) -> Result<Self, StoreError> {
+        let side = |hours: &str, other: &str, what: &'static str| -> Result<SideEffort, StoreError> {
+            Ok(SideEffort::new(
+                Hours::from_str(hours).map_err(corrupt(what))?,
+                Money::from_str(other).map_err(corrupt(what))?,
+            ))
+        };
+        let score = |value: Option<i32>| value.and_then(|v| u8::try_from(v).ok());
+        Ok(Initiative {
+            id: row.id,
+            plan_year_id: row.plan_year_id,
+            rank: row.rank,
+            name: row.name,
+            main_activity: MainActivity::from_key(&row.main_activity).map_err(corrupt("initiatives.main_activity"))?,
+            assignment_type: AssignmentType::from_key(&row.assignment_type)
+                .map_err(corrupt("initiatives.assignment_type"))?,
+            priority: row.priority,
+            status: InitiativeStatus::from_key(&row.status).map_err(corrupt("initiatives.status"))?,
+            business: side(&row.business_hours, &row.business_other, "initiatives.business")?,
+            it: side(&row.it_hours, &row.it_other, "initiatives.it")?,
+            scores: Scores::new(score(row.benefit), score(row.goal_contribution), score(row.effort))
+                .map_err(corrupt("initiatives.scores"))?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ProductRow {
+    pub id: i64,
+    pub position: i32,
+    pub name: String,
+    pub description: String,
+}
+
+/// A name that belongs to some owner row: a component of a product, an
+/// object code of a contract, and so on.
+#[derive(sqlx::FromRow)]
+pub struct NamedLink {
+    pub owner_id: i64,
+    pub name: String,
+}
+
+/// The names linked to one owner, in query order.
+pub fn names_of(links: &[NamedLink], owner_id: i64) -> Vec<String> {
+    links.iter().filter(|l| l.owner_id == owner_id).map(|l| l.name.clone()).collect()
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ItComponentRow {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub supplier_id: Option<i64>,
+    pub supplier_name: Option<String>,
+}
+
+impl ItComponentRow {
+    pub fn into_component(self, object_codes: Vec<String>) -> ItComponent {
+        let supplier = match (self.supplier_id, self.supplier_name) {
+            (Some(id), Some(name)) => Some(Supplier { id, name }),
+            _ => None,
+        };
+        ItComponent { id: self.id, name: self.name, description: self.description, supplier, object_codes }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct ContractRow {
+    pub id: i64,
+    reference: String,
+    supplier: String,
+    start_date: String,
+    end_date: String,
+    notice_months: i32,
+    option_count: i32,
+    option_months: i32,
+    options_used: i32,
+    auto_renewal_months: Option<i32>,
+    yearly_cost: String,
+    line_organisation: Option<String>,
+    owner: Option<String>,
+    deputy: Option<String>,
+    procurement_lead_months: i32,
+    notes: String,
+}
+
+impl ContractRow {
+    pub fn into_contract(self, it_components: Vec<String>, object_codes: Vec<String>) -> Result<Contract, StoreError> {
+        let months = |value: i32, what: &'static str| {
+            u32::try_from(value).map_err(|_| StoreError::Corrupt(format!("{what}: negative")))
+        };
+        Ok(Contract {
+            id: self.id,
+            reference: self.reference,
+            supplier: self.supplier,
+            it_components,
+            object_codes,
+            start: date(&self.start_date, "contracts.start_date")?,
+            end: date(&self.end_date, "contracts.end_date")?,
+            notice_months: months(self.notice_months, "contracts.notice_months")?,
+            options: ExtensionOptions {
+                count: months(self.option_count, "contracts.option_count")?,
+                months: months(self.option_months, "contracts.option_months")?,
+                used: months(self.options_used, "contracts.options_used")?,
+            },
+            auto_renewal_months: self
+                .auto_renewal_months
+                .map(|m| months(m, "contracts.auto_renewal_months"))
+                .transpose()?,
+            yearly_cost: Money::from_str(&self.yearly_cost).map_err(corrupt("contracts.yearly_cost"))?,
+            line_organisation: self.line_organisation,
+            owner: self.owner,
+            deputy: self.deputy,
+            procurement_lead_months: months(self.procurement_lead_months, "contracts.procurement_lead_months")?,
+            notes: self.notes,
+        })
+    }
+}
+
+fn date(text: &str, what: &'static str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
+fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> StoreError {
+    move |e| StoreError::Corrupt(format!("{what}: {e}"))
+}

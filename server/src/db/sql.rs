@@ -1,0 +1,106 @@
+//! The read queries, shared by both backends. Exact numbers and dates are
+//! read `CAST(… AS TEXT)`: the same text on SQLite and PostgreSQL.
+
+pub const OBJECTS: &str = "SELECT id, code, name, category, description FROM objects ORDER BY code";
+
+pub const OBJECT_BY_CODE: &str = "SELECT id, code, name, category, description FROM objects WHERE code = $1";
+
+pub const NEARBY: &str = "SELECT o.id, o.code, o.name, o.category, o.description
+    FROM object_nearby n JOIN objects o ON o.id = n.nearby_object_id
+    WHERE n.object_id = $1 ORDER BY o.name";
+
+const PLAN_YEAR_COLUMNS: &str = "SELECT p.id, p.object_id, o.code AS object_code, p.year,
+    CAST(p.business_rate AS TEXT) AS business_rate, CAST(p.it_rate AS TEXT) AS it_rate,
+    CAST(p.hours_per_fte AS TEXT) AS hours_per_fte, p.status
+    FROM plan_years p JOIN objects o ON o.id = p.object_id";
+
+pub fn plan_years() -> String {
+    format!("{PLAN_YEAR_COLUMNS} ORDER BY o.code, p.year")
+}
+
+pub fn plan_years_of() -> String {
+    format!("{PLAN_YEAR_COLUMNS} WHERE p.object_id = $1 ORDER BY p.year")
+}
+
+pub fn plan_year_by_id() -> String {
+    format!("{PLAN_YEAR_COLUMNS} WHERE p.id = $1")
+}
+
+const INITIATIVE_COLUMNS: &str = "SELECT i.id, i.plan_year_id, i.rank, i.name, i.main_activity,
+    i.assignment_type, i.priority, i.status,
+    CAST(i.business_hours AS TEXT) AS business_hours, CAST(i.business_other AS TEXT) AS business_other,
+    CAST(i.it_hours AS TEXT) AS it_hours, CAST(i.it_other AS TEXT) AS it_other,
+    i.benefit, i.goal_contribution, i.effort
+    FROM initiatives i";
+
+pub fn initiatives_of_plan() -> String {
+    format!("{INITIATIVE_COLUMNS} WHERE i.plan_year_id = $1 ORDER BY i.rank, i.id")
+}
+
+pub fn initiatives_in_year() -> String {
+    format!(
+        "{INITIATIVE_COLUMNS} JOIN plan_years p ON p.id = i.plan_year_id
+         WHERE p.year = $1 ORDER BY i.plan_year_id, i.rank, i.id"
+    )
+}
+
+pub fn initiative_by_id() -> String {
+    format!("{INITIATIVE_COLUMNS} WHERE i.id = $1")
+}
+
+pub const PRODUCTS: &str = "SELECT id, position, name, description
+    FROM object_products WHERE object_id = $1 ORDER BY position, id";
+
+pub const PRODUCT_BUSINESS_COMPONENTS: &str = "SELECT pb.product_id AS owner_id, b.name AS name
+    FROM product_business_components pb
+    JOIN business_components b ON b.id = pb.business_component_id
+    JOIN object_products p ON p.id = pb.product_id
+    WHERE p.object_id = $1 ORDER BY pb.product_id, pb.position";
+
+pub const PRODUCT_IT_COMPONENTS: &str = "SELECT pi.product_id AS owner_id, c.name AS name
+    FROM product_it_components pi
+    JOIN it_components c ON c.id = pi.it_component_id
+    JOIN object_products p ON p.id = pi.product_id
+    WHERE p.object_id = $1 ORDER BY pi.product_id, pi.position";
+
+pub const IT_COMPONENTS_OF_OBJECT: &str = "SELECT c.id, c.name, c.description,
+    s.id AS supplier_id, s.name AS supplier_name
+    FROM object_it_components oc
+    JOIN it_components c ON c.id = oc.it_component_id
+    LEFT JOIN suppliers s ON s.id = c.supplier_id
+    WHERE oc.object_id = $1";
+
+/// The objects using each IT component that a given object uses.
+pub const IT_COMPONENT_OBJECTS: &str = "SELECT oc.it_component_id AS owner_id, o.code AS name
+    FROM object_it_components oc JOIN objects o ON o.id = oc.object_id
+    WHERE oc.it_component_id IN (SELECT it_component_id FROM object_it_components WHERE object_id = $1)
+    ORDER BY o.code";
+
+const CONTRACT_COLUMNS: &str = "SELECT c.id, c.reference, s.name AS supplier,
+    CAST(c.start_date AS TEXT) AS start_date, CAST(c.end_date AS TEXT) AS end_date,
+    c.notice_months, c.option_count, c.option_months, c.options_used, c.auto_renewal_months,
+    CAST(c.yearly_cost AS TEXT) AS yearly_cost, l.name AS line_organisation,
+    owner.name AS owner, deputy.name AS deputy, c.procurement_lead_months, c.notes
+    FROM contracts c
+    JOIN suppliers s ON s.id = c.supplier_id
+    LEFT JOIN line_organisations l ON l.id = c.line_organisation_id
+    LEFT JOIN people owner ON owner.id = c.owner_id
+    LEFT JOIN people deputy ON deputy.id = c.deputy_id";
+
+pub fn contracts() -> String {
+    format!("{CONTRACT_COLUMNS} ORDER BY c.end_date, c.id")
+}
+
+pub fn contract_by_id() -> String {
+    format!("{CONTRACT_COLUMNS} WHERE c.id = $1")
+}
+
+pub const CONTRACT_IT_COMPONENTS: &str = "SELECT ci.contract_id AS owner_id, c.name AS name
+    FROM contract_it_components ci JOIN it_components c ON c.id = ci.it_component_id
+    ORDER BY ci.contract_id, c.name";
+
+pub const CONTRACT_OBJECTS: &str = "SELECT co.contract_id AS owner_id, o.code AS name
+    FROM contract_objects co JOIN objects o ON o.id = co.object_id
+    ORDER BY co.contract_id, o.code";
+
+pub const COUNT_OBJECTS: &str = "SELECT COUNT(*) FROM objects";

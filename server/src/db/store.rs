@@ -1,0 +1,187 @@
+//! `PortfolioStore` over SQLite or PostgreSQL: the reads, written once.
+
+use app::dataset::Dataset;
+use app::domain::{Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear};
+use app::store::{PortfolioStore, StoreError, StoreResult};
+use async_trait::async_trait;
+
+use super::rows::{names_of, ContractRow, InitiativeRow, ItComponentRow, NamedLink, ObjectRow, PlanYearRow, ProductRow};
+use super::{sql, with_pool, Pool};
+
+#[derive(Clone, Debug)]
+pub struct SqlStore {
+    pool: Pool,
+}
+
+impl SqlStore {
+    pub fn new(pool: Pool) -> Self {
+        Self { pool }
+    }
+
+    pub fn pool(&self) -> &Pool {
+        &self.pool
+    }
+
+    async fn object_rows(&self, sql: &str, id: Option<i64>) -> StoreResult<Vec<Object>> {
+        let rows: Vec<ObjectRow> = with_pool!(&self.pool, p, Db => {
+            let query = sqlx::query_as(sql);
+            let query = match id { Some(id) => query.bind(id), None => query };
+            query.fetch_all(p).await
+        })
+        .map_err(db)?;
+        rows.into_iter().map(Object::try_from).collect()
+    }
+
+    async fn plan_rows(&self, sql: &str, id: Option<i64>) -> StoreResult<Vec<PlanYear>> {
+        let rows: Vec<PlanYearRow> = with_pool!(&self.pool, p, Db => {
+            let query = sqlx::query_as(sql);
+            let query = match id { Some(id) => query.bind(id), None => query };
+            query.fetch_all(p).await
+        })
+        .map_err(db)?;
+        rows.into_iter().map(PlanYear::try_from).collect()
+    }
+
+    async fn initiative_rows(&self, sql: &str, key: i64) -> StoreResult<Vec<Initiative>> {
+        let rows: Vec<InitiativeRow> =
+            with_pool!(&self.pool, p, Db => sqlx::query_as(sql).bind(key).fetch_all(p).await).map_err(db)?;
+        rows.into_iter().map(Initiative::try_from).collect()
+    }
+
+    async fn links(&self, sql: &str, key: Option<i64>) -> StoreResult<Vec<NamedLink>> {
+        with_pool!(&self.pool, p, Db => {
+            let query = sqlx::query_as(sql);
+            let query = match key { Some(key) => query.bind(key), None => query };
+            query.fetch_all(p).await
+        })
+        .map_err(db)
+    }
+
+    async fn contract_rows(&self, sql: &str, id: Option<i64>) -> StoreResult<Vec<Contract>> {
+        let rows: Vec<ContractRow> = with_pool!(&self.pool, p, Db => {
+            let query = sqlx::query_as(sql);
+            let query = match id { Some(id) => query.bind(id), None => query };
+            query.fetch_all(p).await
+        })
+        .map_err(db)?;
+        let components = self.links(sql::CONTRACT_IT_COMPONENTS, None).await?;
+        let objects = self.links(sql::CONTRACT_OBJECTS, None).await?;
+        rows.into_iter()
+            .map(|row| {
+                let id = row.id;
+                row.into_contract(names_of(&components, id), names_of(&objects, id))
+            })
+            .collect()
+    }
+}
+
+#[async_trait]
+impl PortfolioStore for SqlStore {
+    fn backend(&self) -> &'static str {
+        match self.pool {
+            Pool::Sqlite(_) => "sqlite",
+            Pool::Postgres(_) => "postgres",
+        }
+    }
+
+    async fn objects(&self) -> StoreResult<Vec<Object>> {
+        self.object_rows(sql::OBJECTS, None).await
+    }
+
+    async fn object_by_code(&self, code: &str) -> StoreResult<Option<Object>> {
+        let row: Option<ObjectRow> =
+            with_pool!(&self.pool, p, Db => sqlx::query_as(sql::OBJECT_BY_CODE).bind(code).fetch_optional(p).await)
+                .map_err(db)?;
+        row.map(Object::try_from).transpose()
+    }
+
+    async fn nearby_objects(&self, object_id: i64) -> StoreResult<Vec<Object>> {
+        self.object_rows(sql::NEARBY, Some(object_id)).await
+    }
+
+    async fn plan_years(&self) -> StoreResult<Vec<PlanYear>> {
+        self.plan_rows(&sql::plan_years(), None).await
+    }
+
+    async fn plan_years_of(&self, object_id: i64) -> StoreResult<Vec<PlanYear>> {
+        self.plan_rows(&sql::plan_years_of(), Some(object_id)).await
+    }
+
+    async fn plan_year_by_id(&self, id: i64) -> StoreResult<Option<PlanYear>> {
+        Ok(self.plan_rows(&sql::plan_year_by_id(), Some(id)).await?.pop())
+    }
+
+    async fn initiatives(&self, plan_year_id: i64) -> StoreResult<Vec<Initiative>> {
+        self.initiative_rows(&sql::initiatives_of_plan(), plan_year_id).await
+    }
+
+    async fn initiatives_in_year(&self, year: i32) -> StoreResult<Vec<Initiative>> {
+        let rows: Vec<InitiativeRow> =
+            with_pool!(&self.pool, p, Db => sqlx::query_as(&sql::initiatives_in_year()).bind(year).fetch_all(p).await)
+                .map_err(db)?;
+        rows.into_iter().map(Initiative::try_from).collect()
+    }
+
+    async fn initiative(&self, id: i64) -> StoreResult<Option<Initiative>> {
+        Ok(self.initiative_rows(&sql::initiative_by_id(), id).await?.pop())
+    }
+
+    async fn products(&self, object_id: i64) -> StoreResult<Vec<ObjectProduct>> {
+        let rows: Vec<ProductRow> =
+            with_pool!(&self.pool, p, Db => sqlx::query_as(sql::PRODUCTS).bind(object_id).fetch_all(p).await)
+                .map_err(db)?;
+        let business = self.links(sql::PRODUCT_BUSINESS_COMPONENTS, Some(object_id)).await?;
+        let it = self.links(sql::PRODUCT_IT_COMPONENTS, Some(object_id)).await?;
+        Ok(rows
+            .into_iter()
+            .map(|row| ObjectProduct {
+                business_components: names_of(&business, row.id),
+                it_components: names_of(&it, row.id),
+                id: row.id,
+                position: row.position,
+                name: row.name,
+                description: row.description,
+            })
+            .collect())
+    }
+
+    async fn it_components(&self, object_id: i64) -> StoreResult<Vec<ItComponent>> {
+        let rows: Vec<ItComponentRow> = with_pool!(&self.pool, p, Db => {
+            sqlx::query_as(sql::IT_COMPONENTS_OF_OBJECT).bind(object_id).fetch_all(p).await
+        })
+        .map_err(db)?;
+        let users = self.links(sql::IT_COMPONENT_OBJECTS, Some(object_id)).await?;
+        let mut components: Vec<ItComponent> = rows
+            .into_iter()
+            .map(|row| {
+                let codes = names_of(&users, row.id);
+                row.into_component(codes)
+            })
+            .collect();
+        // Case-insensitive, as a reader expects (SQL's LOWER is ASCII-only in SQLite).
+        components.sort_by_cached_key(|c| c.name.to_lowercase());
+        Ok(components)
+    }
+
+    async fn contracts(&self) -> StoreResult<Vec<Contract>> {
+        self.contract_rows(&sql::contracts(), None).await
+    }
+
+    async fn contract(&self, id: i64) -> StoreResult<Option<Contract>> {
+        Ok(self.contract_rows(&sql::contract_by_id(), Some(id)).await?.pop())
+    }
+
+    async fn is_empty(&self) -> StoreResult<bool> {
+        let count: i64 =
+            with_pool!(&self.pool, p, Db => sqlx::query_scalar(sql::COUNT_OBJECTS).fetch_one(p).await).map_err(db)?;
+        Ok(count == 0)
+    }
+
+    async fn load(&self, data: &Dataset) -> StoreResult<()> {
+        super::load::load(&self.pool, data).await
+    }
+}
+
+pub(super) fn db(error: sqlx::Error) -> StoreError {
+    StoreError::Database(error.to_string())
+}

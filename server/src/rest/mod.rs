@@ -1,0 +1,45 @@
+//! The read API under `/api/v1`, for integrations such as Power BI: JSON,
+//! amounts as exact decimal strings, described by `/api/v1/openapi.json`.
+//! Unknown ids answer 404 and malformed parameters 400, both with a JSON
+//! body `{"error": …, "message": …}`.
+
+mod error;
+mod handlers;
+mod openapi;
+
+use app::store::SharedStore;
+use axum::routing::get;
+use axum::Router;
+
+pub use error::ApiError;
+
+/// Every route, as `(path, handler)`; the OpenAPI test checks that each is
+/// documented.
+pub const ROUTES: &[&str] = &[
+    "/objects",
+    "/objects/{code}",
+    "/objects/{code}/plan-years",
+    "/objects/{code}/plan-years/{year}",
+    "/objects/{code}/plan-years/{year}/initiatives",
+    "/objects/{code}/plan-years/{year}/budget",
+    "/initiatives/{id}",
+    "/contracts",
+    "/contracts/{id}",
+    "/openapi.json",
+];
+
+pub fn router<S: Clone + Send + Sync + 'static>(store: SharedStore) -> Router<S> {
+    Router::new()
+        .route("/objects", get(handlers::objects))
+        .route("/objects/{code}", get(handlers::object))
+        .route("/objects/{code}/plan-years", get(handlers::plan_years))
+        .route("/objects/{code}/plan-years/{year}", get(handlers::plan_year))
+        .route("/objects/{code}/plan-years/{year}/initiatives", get(handlers::initiatives))
+        .route("/objects/{code}/plan-years/{year}/budget", get(handlers::budget))
+        .route("/initiatives/{id}", get(handlers::initiative))
+        .route("/contracts", get(handlers::contracts))
+        .route("/contracts/{id}", get(handlers::contract))
+        .route("/openapi.json", get(openapi::document))
+        .fallback(handlers::not_found)
+        .with_state(store)
+}

@@ -1,0 +1,131 @@
+//! Building the application: connect and migrate the database, load demo
+//! data into an empty one, assemble the router, bind the port.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use app::i18n::Locale;
+use app::store::SharedStore;
+use app::ui::{shell, App};
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::TimeoutLayer;
+
+use crate::config::Config;
+use crate::db::{connect, ConnectError, SqlStore};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Database(#[from] ConnectError),
+    #[error("loading the demo data failed: {0}")]
+    Demo(String),
+    #[error("port {port} is already in use on {ip}: stop the other program or choose another port with --port or STYRBORD_PORT")]
+    PortInUse { ip: String, port: u16 },
+    #[error("cannot listen on {addr}: {reason}")]
+    Bind { addr: SocketAddr, reason: String },
+    #[error("the server stopped: {0}")]
+    Serve(String),
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    addr: SocketAddr,
+    store: SharedStore,
+}
+
+impl Application {
+    pub async fn build(config: Config) -> Result<Self, StartupError> {
+        // Bind first: a port in use is the cheapest failure to report.
+        let listener = TcpListener::bind(config.addr).await.map_err(|e| match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                StartupError::PortInUse { ip: config.addr.ip().to_string(), port: config.addr.port() }
+            }
+            _ => StartupError::Bind { addr: config.addr, reason: e.to_string() },
+        })?;
+        let addr = listener.local_addr().map_err(|e| StartupError::Bind { addr: config.addr, reason: e.to_string() })?;
+
+        tracing::info!(database = ?config.database, "opening the database");
+        let store: SharedStore = Arc::new(SqlStore::new(connect(&config.database).await?));
+        if config.demo_data && crate::demo::load_if_empty(store.as_ref()).await.map_err(|e| StartupError::Demo(e.to_string()))? {
+            tracing::info!("loaded the demo portfolio into the empty database");
+        }
+        let router = router(store.clone(), &config, addr);
+        Ok(Self { listener, router, addr, store })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.addr.port()
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn store(&self) -> SharedStore {
+        self.store.clone()
+    }
+
+    pub async fn run_until_stopped(self) -> Result<(), StartupError> {
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .map_err(|e| StartupError::Serve(e.to_string()))
+    }
+}
+
+fn router(store: SharedStore, config: &Config, addr: SocketAddr) -> Router {
+    let options = LeptosOptions::builder()
+        .output_name("styrbord")
+        .site_root(config.site_root.to_string_lossy().to_string())
+        .site_pkg_dir("pkg")
+        .site_addr(addr)
+        .build();
+    let context = {
+        let store = store.clone();
+        move || {
+            provide_context(store.clone());
+            provide_context(request_locale());
+        }
+    };
+    let routes = generate_route_list(App);
+    Router::new()
+        .route("/health", get(health))
+        .route("/lang/{code}", get(crate::lang::switch))
+        .nest("/api/v1", crate::rest::router(store))
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(options)
+        .layer(axum::middleware::from_fn(crate::guard::same_origin_only))
+        .layer(RequestBodyLimitLayer::new(1024 * 1024))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(CompressionLayer::new())
+        .layer(axum::middleware::from_fn(crate::guard::security_headers))
+}
+
+/// The language asked for by the request's cookie.
+fn request_locale() -> Locale {
+    use_context::<Parts>()
+        .and_then(|parts| parts.headers.get(header::COOKIE)?.to_str().ok().map(Locale::from_cookie_header))
+        .unwrap_or_default()
+}
+
+async fn health() -> &'static str {
+    "ok"
+}
+
+async fn shutdown_signal() {
+    let _ = tokio::signal::ctrl_c().await;
+}
