@@ -6,8 +6,8 @@
 use chrono::NaiveDate;
 
 use crate::domain::{
-    AssignmentType, ExtensionOptions, Hours, InitiativeStatus, MainActivity, Money, ObjectCategory,
-    PlanSettings, PlanStatus, Role, Scores, SideEffort,
+    AssignmentType, ExtensionOptions, Hours, InitiativeStatus, MainActivity, Money, ObjectCategory, PlanSettings,
+    PlanStatus, Role, Scores, SideEffort,
 };
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

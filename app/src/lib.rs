@@ -3,21 +3,21 @@
 //! application that the server renders and the browser hydrates.
 #![forbid(unsafe_code)]
 
-/// The pm3 model and its pure computations (no features needed).
-pub mod domain;
+/// Server functions and the one error type they share.
+pub mod api;
 /// A portfolio as plain data keyed by natural keys, for loading into a store.
 pub mod dataset;
 /// The demo portfolio: AKN 2020 as its object plan gives it, and synthetic neighbours.
 pub mod demo;
+/// The pm3 model and its pure computations (no features needed).
+pub mod domain;
 /// Interface texts in Swedish and English, and Swedish number formats.
 pub mod i18n;
-/// What each page shows, shaped from domain values by pure functions.
-pub mod views;
-/// Server functions and the one error type they share.
-pub mod api;
 /// The storage port the server implements per database backend.
 #[cfg(feature = "ssr")]
 pub mod store;
 /// The Leptos application: routes, layout, pages.
 #[cfg(feature = "ui")]
 pub mod ui;
+/// What each page shows, shaped from domain values by pure functions.
+pub mod views;

@@ -52,11 +52,14 @@ impl Application {
             }
             _ => StartupError::Bind { addr: config.addr, reason: e.to_string() },
         })?;
-        let addr = listener.local_addr().map_err(|e| StartupError::Bind { addr: config.addr, reason: e.to_string() })?;
+        let addr =
+            listener.local_addr().map_err(|e| StartupError::Bind { addr: config.addr, reason: e.to_string() })?;
 
         tracing::info!(database = ?config.database, "opening the database");
         let store: SharedStore = Arc::new(SqlStore::new(connect(&config.database).await?));
-        if config.demo_data && crate::demo::load_if_empty(store.as_ref()).await.map_err(|e| StartupError::Demo(e.to_string()))? {
+        if config.demo_data
+            && crate::demo::load_if_empty(store.as_ref()).await.map_err(|e| StartupError::Demo(e.to_string()))?
+        {
             tracing::info!("loaded the demo portfolio into the empty database");
         }
         let router = router(store.clone(), &config, addr);

@@ -1,0 +1,10 @@
+//! Integration tests: one binary, each test spawning the server on port 0
+//! with its own database. Tests marked "both backends" run on SQLite always
+//! and on PostgreSQL when `TEST_DATABASE_URL` names a server (a fresh
+//! database is created for each test and dropped afterwards).
+
+mod api;
+mod helpers;
+mod pages;
+mod startup;
+mod store;

@@ -68,10 +68,9 @@ fn this_year() -> i32 {
 async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
     let result = body.await;
     if let Err(error) = &result {
-        if let (Some(response), Ok(status)) = (
-            use_context::<leptos_axum::ResponseOptions>(),
-            http::StatusCode::from_u16(error.status()),
-        ) {
+        if let (Some(response), Ok(status)) =
+            (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(error.status()))
+        {
             response.set_status(status);
         }
     }

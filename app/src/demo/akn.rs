@@ -5,14 +5,14 @@
 //! goals reproduce the budget and FTE tables of section 4.3 exactly.
 
 use crate::dataset::{
-    effort, literal, BusinessComponentSeed, Dataset, InitiativeSeed, ItComponentSeed, ObjectSeed,
-    PersonSeed, PlanYearSeed, ProductSeed, RoleSeed,
+    effort, literal, BusinessComponentSeed, Dataset, InitiativeSeed, ItComponentSeed, ObjectSeed, PersonSeed,
+    PlanYearSeed, ProductSeed, RoleSeed,
 };
 use crate::domain::AssignmentType::{Develop as VU, Maintain as VM};
 use crate::domain::MainActivity::{ChangeManagement, Governance, Operations, UserSupport};
 use crate::domain::{
-    AssignmentType, Hours, InitiativeStatus, MainActivity, Money, ObjectCategory, PlanSettings,
-    PlanStatus, Role, Scores,
+    AssignmentType, Hours, InitiativeStatus, MainActivity, Money, ObjectCategory, PlanSettings, PlanStatus, Role,
+    Scores,
 };
 
 const CODE: &str = "AKN";
@@ -95,12 +95,8 @@ const IT_COMPONENTS: &[(&str, &str, Option<&str>)] = &[
 ];
 
 /// The four business components every product lists (2.2).
-const COMMON: [&str; 4] = [
-    "Användarstödsmaterial och utbildningsmaterial",
-    "Objektspecifika styrande dokument",
-    "Mallar",
-    "Metoder",
-];
+const COMMON: [&str; 4] =
+    ["Användarstödsmaterial och utbildningsmaterial", "Objektspecifika styrande dokument", "Mallar", "Metoder"];
 
 /// 2.2: name, description, business components beyond `COMMON`, IT components.
 /// Stray closing parentheses after the last list item of products 1 and 6
@@ -143,13 +139,7 @@ const PEOPLE: &[(Role, &[&str])] = &[
 
 /// A goal of 4.2.3: name, assignment type, prio, business (timmar, övriga),
 /// IT (timmar, övriga), as the document writes them.
-type Goal = (
-    &'static str,
-    AssignmentType,
-    Option<i32>,
-    (&'static str, &'static str),
-    (&'static str, &'static str),
-);
+type Goal = (&'static str, AssignmentType, Option<i32>, (&'static str, &'static str), (&'static str, &'static str));
 
 #[rustfmt::skip]
 const GOALS: &[(MainActivity, &[Goal])] = &[
@@ -213,11 +203,7 @@ pub fn add(data: &mut Dataset) {
         nearby: owned(&["EHR", "SAM", "UKF", "VSOA"]),
     });
     for &(name, description) in BUSINESS_COMPONENTS {
-        if !data
-            .business_components
-            .iter()
-            .any(|c| c.object == CODE && c.name == name)
-        {
+        if !data.business_components.iter().any(|c| c.object == CODE && c.name == name) {
             data.business_components.push(BusinessComponentSeed {
                 object: CODE.into(),
                 name: name.into(),
@@ -255,16 +241,9 @@ pub fn add(data: &mut Dataset) {
         for &name in names {
             let email = email(name);
             if !data.people.iter().any(|p| p.email == email) {
-                data.people.push(PersonSeed {
-                    name: name.into(),
-                    email: email.clone(),
-                });
+                data.people.push(PersonSeed { name: name.into(), email: email.clone() });
             }
-            data.roles.push(RoleSeed {
-                email,
-                role,
-                object: Some(CODE.into()),
-            });
+            data.roles.push(RoleSeed { email, role, object: Some(CODE.into()) });
         }
     }
     data.plan_years.push(plan_year());
@@ -292,29 +271,19 @@ fn plan_year() -> PlanYearSeed {
     let initiatives = GOALS
         .iter()
         .flat_map(|&(main_activity, goals)| {
-            goals
-                .iter()
-                .map(
-                    move |&(name, assignment_type, priority, business, it)| InitiativeSeed {
-                        name: name.into(),
-                        main_activity,
-                        assignment_type,
-                        priority,
-                        status: InitiativeStatus::NotStarted,
-                        business: effort(business.0, business.1),
-                        it: effort(it.0, it.1),
-                        scores: Scores::default(),
-                    },
-                )
+            goals.iter().map(move |&(name, assignment_type, priority, business, it)| InitiativeSeed {
+                name: name.into(),
+                main_activity,
+                assignment_type,
+                priority,
+                status: InitiativeStatus::NotStarted,
+                business: effort(business.0, business.1),
+                it: effort(it.0, it.1),
+                scores: Scores::default(),
+            })
         })
         .collect();
-    PlanYearSeed {
-        object: CODE.into(),
-        year: 2020,
-        settings,
-        status: PlanStatus::Approved,
-        initiatives,
-    }
+    PlanYearSeed { object: CODE.into(), year: 2020, settings, status: PlanStatus::Approved, initiatives }
 }
 
 #[cfg(test)]
@@ -331,10 +300,7 @@ mod tests {
 
     fn plan() -> PlanYearSeed {
         let data = dataset();
-        let found = data
-            .plan_years
-            .iter()
-            .find(|p| p.object == "AKN" && p.year == 2020);
+        let found = data.plan_years.iter().find(|p| p.object == "AKN" && p.year == 2020);
         found.expect("AKN has a 2020 plan").clone()
     }
 
@@ -364,19 +330,13 @@ mod tests {
     /// A number as the document writes it: "860 015 SEK", "0,77", "1313,00".
     fn doc(text: &str) -> Decimal {
         let number = text.trim_end_matches(" SEK");
-        crate::domain::Money::parse(number)
-            .expect("document number")
-            .value()
+        crate::domain::Money::parse(number).expect("document number").value()
     }
 
     const ACTIVITIES: [MainActivity; 4] = [Governance, UserSupport, ChangeManagement, Operations];
     /// The columns of 4.3: business VM, business VU, IT VM, IT VU.
-    const COLUMNS: [(Side, AssignmentType); 4] = [
-        (Side::Business, VM),
-        (Side::Business, VU),
-        (Side::It, VM),
-        (Side::It, VU),
-    ];
+    const COLUMNS: [(Side, AssignmentType); 4] =
+        [(Side::Business, VM), (Side::Business, VU), (Side::It, VM), (Side::It, VU)];
 
     #[test]
     fn the_budget_table_of_section_4_3_is_reproduced_cell_by_cell() {
@@ -388,36 +348,16 @@ mod tests {
             ["0 SEK", "3 175 440 SEK", "0 SEK", "4 059 760 SEK", "7 235 200 SEK"],
             ["140 200 SEK", "0 SEK", "6 132 640 SEK", "0 SEK", "6 272 840 SEK"],
         ];
-        let sums = [
-            "3 761 805 SEK",
-            "3 201 640 SEK",
-            "7 938 695 SEK",
-            "4 085 960 SEK",
-        ];
+        let sums = ["3 761 805 SEK", "3 201 640 SEK", "7 938 695 SEK", "4 085 960 SEK"];
         let m = matrix();
         for (activity, row) in ACTIVITIES.into_iter().zip(rows) {
             for ((side, kind), expected) in COLUMNS.into_iter().zip(row) {
-                assert_eq!(
-                    m.cell(activity, side, kind).amount,
-                    doc(expected),
-                    "{activity:?} {side:?} {kind:?}"
-                );
+                assert_eq!(m.cell(activity, side, kind).amount, doc(expected), "{activity:?} {side:?} {kind:?}");
             }
-            assert_eq!(
-                m.activity_total(activity).amount,
-                doc(row[4]),
-                "{activity:?}"
-            );
+            assert_eq!(m.activity_total(activity).amount, doc(row[4]), "{activity:?}");
         }
         for ((side, assignment_type), expected) in COLUMNS.into_iter().zip(sums) {
-            assert_eq!(
-                m.column_total(BudgetColumn {
-                    side,
-                    assignment_type
-                })
-                .amount,
-                doc(expected)
-            );
+            assert_eq!(m.column_total(BudgetColumn { side, assignment_type }).amount, doc(expected));
         }
         assert_eq!(m.total.amount, doc("18 988 100 SEK"));
     }
@@ -435,23 +375,12 @@ mod tests {
         let m = matrix();
         for (activity, row) in ACTIVITIES.into_iter().zip(rows) {
             for ((side, kind), expected) in COLUMNS.into_iter().zip(row) {
-                assert_eq!(
-                    m.cell(activity, side, kind).fte,
-                    doc(expected),
-                    "{activity:?} {side:?} {kind:?}"
-                );
+                assert_eq!(m.cell(activity, side, kind).fte, doc(expected), "{activity:?} {side:?} {kind:?}");
             }
             assert_eq!(m.activity_total(activity).fte, doc(row[4]), "{activity:?}");
         }
         for ((side, assignment_type), expected) in COLUMNS.into_iter().zip(sums) {
-            assert_eq!(
-                m.column_total(BudgetColumn {
-                    side,
-                    assignment_type
-                })
-                .fte,
-                doc(expected)
-            );
+            assert_eq!(m.column_total(BudgetColumn { side, assignment_type }).fte, doc(expected));
         }
         assert_eq!(m.total.fte, doc("9,49"));
     }
@@ -460,10 +389,7 @@ mod tests {
     fn each_goal_tables_sums_of_section_4_2_3_are_reproduced() {
         // Per side (verksamhetsnära, IT-nära): Summa (VM), Summa (VU), Total, Summa timmar.
         let tables = [
-            [
-                ["860 015 SEK", "0 SEK", "860 015 SEK", "1313,00"],
-                ["573 125 SEK", "0 SEK", "573 125 SEK", "875,00"],
-            ],
+            [["860 015 SEK", "0 SEK", "860 015 SEK", "1313,00"], ["573 125 SEK", "0 SEK", "573 125 SEK", "875,00"]],
             [
                 ["2 761 590 SEK", "26 200 SEK", "2 787 790 SEK", "4218,00"],
                 ["1 232 930 SEK", "26 200 SEK", "1 259 130 SEK", "1846,00"],
@@ -472,28 +398,16 @@ mod tests {
                 ["0 SEK", "3 175 440 SEK", "3 175 440 SEK", "4848,00"],
                 ["0 SEK", "4 059 760 SEK", "4 059 760 SEK", "2992,00"],
             ],
-            [
-                ["140 200 SEK", "0 SEK", "140 200 SEK", "40,00"],
-                ["6 132 640 SEK", "0 SEK", "6 132 640 SEK", "40,00"],
-            ],
+            [["140 200 SEK", "0 SEK", "140 200 SEK", "40,00"], ["6 132 640 SEK", "0 SEK", "6 132 640 SEK", "40,00"]],
         ];
         let m = matrix();
         for (activity, table) in ACTIVITIES.into_iter().zip(tables) {
-            for (side, [vm, vu, total, hours]) in [Side::Business, Side::It].into_iter().zip(table)
-            {
+            for (side, [vm, vu, total, hours]) in [Side::Business, Side::It].into_iter().zip(table) {
                 let context = format!("{activity:?} {side:?}");
                 assert_eq!(m.cell(activity, side, VM).amount, doc(vm), "{context} VM");
                 assert_eq!(m.cell(activity, side, VU).amount, doc(vu), "{context} VU");
-                assert_eq!(
-                    m.activity_side_total(activity, side).amount,
-                    doc(total),
-                    "{context} total"
-                );
-                assert_eq!(
-                    m.activity_side_total(activity, side).hours,
-                    doc(hours),
-                    "{context} hours"
-                );
+                assert_eq!(m.activity_side_total(activity, side).amount, doc(total), "{context} total");
+                assert_eq!(m.activity_side_total(activity, side).hours, doc(hours), "{context} hours");
             }
         }
     }
@@ -515,16 +429,8 @@ mod tests {
         ];
         let plan = plan();
         for (name, business, it) in cases {
-            let goal = plan
-                .initiatives
-                .iter()
-                .find(|i| i.name == name)
-                .expect(name);
-            assert_eq!(
-                goal.business.cost(plan.settings.business_rate),
-                doc(business),
-                "{name}"
-            );
+            let goal = plan.initiatives.iter().find(|i| i.name == name).expect(name);
+            assert_eq!(goal.business.cost(plan.settings.business_rate), doc(business), "{name}");
             assert_eq!(goal.it.cost(plan.settings.it_rate), doc(it), "{name}");
         }
     }
@@ -532,23 +438,11 @@ mod tests {
     #[test]
     fn each_main_activity_has_the_documents_number_of_goals() {
         let plan = plan();
-        let count = |a: MainActivity| {
-            plan.initiatives
-                .iter()
-                .filter(|i| i.main_activity == a)
-                .count()
-        };
+        let count = |a: MainActivity| plan.initiatives.iter().filter(|i| i.main_activity == a).count();
         assert_eq!(ACTIVITIES.map(count), [1, 12, 14, 12]);
         assert_eq!(plan.status, PlanStatus::Approved);
-        let prio = plan
-            .initiatives
-            .iter()
-            .filter(|i| i.priority == Some(1))
-            .count();
-        assert_eq!(
-            prio, 15,
-            "the 14 goals of Ändringshantering and 2C8 under Användarstöd"
-        );
+        let prio = plan.initiatives.iter().filter(|i| i.priority == Some(1)).count();
+        assert_eq!(prio, 15, "the 14 goals of Ändringshantering and 2C8 under Användarstöd");
     }
 
     #[test]
@@ -558,87 +452,46 @@ mod tests {
         assert_eq!(data.it_components.len(), 48);
         for product in &data.products {
             for name in &product.it_components {
-                assert!(
-                    data.it_components.iter().any(|c| &c.name == name),
-                    "{name} of {}",
-                    product.name
-                );
+                assert!(data.it_components.iter().any(|c| &c.name == name), "{name} of {}", product.name);
             }
             for name in &product.business_components {
-                assert!(
-                    data.business_components.iter().any(|c| &c.name == name),
-                    "{name}"
-                );
+                assert!(data.business_components.iter().any(|c| &c.name == name), "{name}");
             }
         }
         for component in &data.it_components {
-            assert!(
-                data.products
-                    .iter()
-                    .any(|p| p.it_components.contains(&component.name)),
-                "{}",
-                component.name
-            );
+            assert!(data.products.iter().any(|p| p.it_components.contains(&component.name)), "{}", component.name);
         }
         assert!(data.products[12].it_components.is_empty());
-        assert_eq!(
-            data.products[3].it_components,
-            ["Arkivportal (Portal)", "Klara", "LTA"]
-        );
+        assert_eq!(data.products[3].it_components, ["Arkivportal (Portal)", "Klara", "LTA"]);
     }
 
     #[test]
     fn the_akn_suppliers_include_formpipe_sogeti_and_flexeurope() {
         let data = dataset();
         for supplier in ["Formpipe", "Sogeti", "Flexeurope AB"] {
-            assert_eq!(
-                data.suppliers.iter().filter(|s| *s == supplier).count(),
-                1,
-                "{supplier}"
-            );
+            assert_eq!(data.suppliers.iter().filter(|s| *s == supplier).count(), 1, "{supplier}");
         }
-        let supplier = |name: &str| {
-            data.it_components
-                .iter()
-                .find(|c| c.name == name)
-                .and_then(|c| c.supplier.clone())
-        };
+        let supplier = |name: &str| data.it_components.iter().find(|c| c.name == name).and_then(|c| c.supplier.clone());
         assert_eq!(supplier("W3D3").as_deref(), Some("Formpipe"));
         assert_eq!(supplier("Retriever"), None);
         assert_eq!(supplier("API-nyckelgenerator"), None);
-        assert!(data
-            .it_components
-            .iter()
-            .all(|c| !c.description.contains("Leverantör")));
+        assert!(data.it_components.iter().all(|c| !c.description.contains("Leverantör")));
     }
 
     #[test]
     fn people_get_ascii_addresses_and_their_roles_on_akn() {
         let data = dataset();
         assert_eq!(data.people.len(), 23);
-        assert_eq!(
-            email("Krister Siggesjö"),
-            "krister.siggesjo@linkoping.example"
-        );
+        assert_eq!(email("Krister Siggesjö"), "krister.siggesjo@linkoping.example");
         assert_eq!(email("Fadi El-Belbol"), "fadi.el-belbol@linkoping.example");
         assert_eq!(email("Karin Almerén"), "karin.almeren@linkoping.example");
-        assert_eq!(
-            email("Kicki Särnqvist"),
-            "kicki.sarnqvist@linkoping.example"
-        );
-        let holders = |role: Role| {
-            data.roles
-                .iter()
-                .filter(|r| r.role == role && r.object.as_deref() == Some("AKN"))
-                .count()
-        };
+        assert_eq!(email("Kicki Särnqvist"), "kicki.sarnqvist@linkoping.example");
+        let holders =
+            |role: Role| data.roles.iter().filter(|r| r.role == role && r.object.as_deref() == Some("AKN")).count();
         assert_eq!(holders(Role::ObjectOwnerBusiness), 1);
         assert_eq!(holders(Role::ObjectLeaderIt), 1);
         assert_eq!(holders(Role::SpecialistBusiness), 14);
         assert_eq!(holders(Role::SpecialistIt), 5);
-        assert!(data
-            .roles
-            .iter()
-            .all(|r| data.people.iter().any(|p| p.email == r.email)));
+        assert!(data.roles.iter().all(|r| data.people.iter().any(|p| p.email == r.email)));
     }
 }

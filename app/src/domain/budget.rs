@@ -7,15 +7,15 @@
 //! AKN 2020 shows 9,49 FTE in all, although its 16 172 hours are 9,51 FTE.
 //! That way every total is exactly the sum of the cells shown.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{AssignmentType, Hours, Initiative, MainActivity, PlanSettings, Side};
+use super::{two_decimals, AssignmentType, Hours, Initiative, MainActivity, PlanSettings, Side};
 
 /// Full-time equivalents for a number of hours, to two decimals (half away
 /// from zero, like a spreadsheet's ROUND).
 pub fn fte(hours: Decimal, hours_per_fte: Hours) -> Decimal {
-    (hours / hours_per_fte.value()).round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    two_decimals(hours / hours_per_fte.value())
 }
 
 /// Hours, money and FTE of one cell or one total.
@@ -29,11 +29,7 @@ pub struct BudgetLine {
 impl std::ops::Add for BudgetLine {
     type Output = BudgetLine;
     fn add(self, other: BudgetLine) -> BudgetLine {
-        BudgetLine {
-            hours: self.hours + other.hours,
-            amount: self.amount + other.amount,
-            fte: self.fte + other.fte,
-        }
+        BudgetLine { hours: self.hours + other.hours, amount: self.amount + other.amount, fte: self.fte + other.fte }
     }
 }
 
@@ -83,7 +79,11 @@ impl BudgetMatrix {
                         .fold((Decimal::ZERO, Decimal::ZERO), |(h, a), e| {
                             (h + e.hours.value(), a + e.cost(settings.rate(side)))
                         });
-                    let line = BudgetLine { hours, amount, fte: fte(hours, settings.hours_per_fte) };
+                    let line = BudgetLine {
+                        hours: two_decimals(hours),
+                        amount: two_decimals(amount),
+                        fte: fte(hours, settings.hours_per_fte),
+                    };
                     cells.push(BudgetCell { activity, side, assignment_type, line });
                 }
             }
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(fte(dec("1313"), per_fte), dec("0.77"));
         assert_eq!(fte(dec("4178"), per_fte), dec("2.46"));
         assert_eq!(fte(dec("8.5"), per_fte), dec("0.01"));
-        assert_eq!(fte(dec("0"), per_fte), dec("0.00"));
+        assert_eq!(fte(dec("0"), per_fte).to_string(), "0.00");
     }
 
     #[test]
@@ -198,7 +198,10 @@ mod tests {
             &[initiative(MainActivity::Governance, AssignmentType::NewDevelopment, (1, 0), (1, 0))],
         );
         assert_eq!(with_new.columns.len(), 6);
-        assert_eq!(with_new.columns[2], BudgetColumn { side: Side::Business, assignment_type: AssignmentType::NewDevelopment });
+        assert_eq!(
+            with_new.columns[2],
+            BudgetColumn { side: Side::Business, assignment_type: AssignmentType::NewDevelopment }
+        );
     }
 
     fn arb_initiative() -> impl Strategy<Value = Initiative> {
@@ -211,8 +214,14 @@ mod tests {
             .prop_map(|(a, t, (bh, bo), (ih, io))| {
                 let mut i = initiative(MainActivity::ALL[a], AssignmentType::ALL[t], (0, 0), (0, 0));
                 // hundredths of hours and öre: two decimals, like real input
-                i.business = SideEffort::new(Hours::new(Decimal::new(bh.into(), 2)).unwrap(), Money::new(Decimal::new(bo.into(), 2)).unwrap());
-                i.it = SideEffort::new(Hours::new(Decimal::new(ih.into(), 2)).unwrap(), Money::new(Decimal::new(io.into(), 2)).unwrap());
+                i.business = SideEffort::new(
+                    Hours::new(Decimal::new(bh.into(), 2)).unwrap(),
+                    Money::new(Decimal::new(bo.into(), 2)).unwrap(),
+                );
+                i.it = SideEffort::new(
+                    Hours::new(Decimal::new(ih.into(), 2)).unwrap(),
+                    Money::new(Decimal::new(io.into(), 2)).unwrap(),
+                );
                 i
             })
     }

@@ -63,10 +63,7 @@ fn shift_months(date: NaiveDate, months: i64) -> NaiveDate {
     let index = i64::from(date.year()) * 12 + i64::from(date.month0()) + months;
     let year = i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX);
     let month = u32::try_from(index.rem_euclid(12)).unwrap_or(0) + 1;
-    (1..=date.day())
-        .rev()
-        .find_map(|day| NaiveDate::from_ymd_opt(year, month, day))
-        .unwrap_or(date)
+    (1..=date.day()).rev().find_map(|day| NaiveDate::from_ymd_opt(year, month, day)).unwrap_or(date)
 }
 
 #[cfg(test)]

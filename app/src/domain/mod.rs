@@ -15,10 +15,10 @@ pub use budget::{fte, BudgetCell, BudgetColumn, BudgetLine, BudgetMatrix};
 pub use catalog::{BusinessComponent, ItComponent, ObjectProduct, Supplier};
 pub use contract::{add_months, Contract, ExtensionOptions};
 pub use error::DomainError;
-pub use number::{Hours, Money};
+pub use number::{two_decimals, Hours, Money};
 pub use object::{Object, ObjectCategory, ObjectCode};
 pub use person::{Person, Role, RoleAssignment};
 pub use plan::{
-    AssignmentType, Initiative, InitiativeStatus, MainActivity, PlanSettings, PlanStatus,
-    PlanYear, Scores, Side, SideEffort,
+    AssignmentType, Initiative, InitiativeStatus, MainActivity, PlanSettings, PlanStatus, PlanYear, Scores, Side,
+    SideEffort,
 };

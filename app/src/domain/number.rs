@@ -26,7 +26,9 @@ macro_rules! quantity {
         impl $t {
             pub const ZERO: $t = $t(Decimal::ZERO);
 
-            /// Accepts a non-negative decimal with at most two decimals.
+            /// Accepts a non-negative decimal with at most two decimals, and
+            /// keeps it with exactly two (`655` becomes `655.00`), so that
+            /// every backend and every client sees the same text.
             pub fn new(value: Decimal) -> Result<Self, DomainError> {
                 if value.is_sign_negative() && !value.is_zero() {
                     return Err(DomainError::Negative);
@@ -34,7 +36,7 @@ macro_rules! quantity {
                 if value.normalize().scale() > 2 {
                     return Err(DomainError::TooManyDecimals(2));
                 }
-                Ok(Self(value.abs()))
+                Ok(Self(two_decimals(value.abs())))
             }
 
             /// Parses user text in Swedish or plain notation.
@@ -97,6 +99,14 @@ macro_rules! quantity {
 quantity!(Money);
 quantity!(Hours);
 
+/// Rounds to öre (half away from zero, as a spreadsheet does) and writes
+/// exactly two decimals.
+pub fn two_decimals(value: Decimal) -> Decimal {
+    let mut rounded = value.round_dp_with_strategy(2, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+    rounded.rescale(2);
+    rounded
+}
+
 /// Reads a decimal written the Swedish way (`1 313,50`, with ordinary or
 /// no-break spaces) or the plain way (`1313.50`). Anything else is refused:
 /// a number is never guessed.
@@ -115,9 +125,7 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, DomainError> {
         }
     }
     let valid_shape = cleaned.chars().filter(|c| *c == '.').count() <= 1
-        && cleaned
-            .char_indices()
-            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (c == '-' && i == 0))
+        && cleaned.char_indices().all(|(i, c)| c.is_ascii_digit() || c == '.' || (c == '-' && i == 0))
         && cleaned.chars().any(|c| c.is_ascii_digit());
     if !valid_shape {
         return Err(DomainError::NotANumber);
@@ -168,6 +176,14 @@ mod tests {
     #[test]
     fn trailing_zeros_beyond_two_decimals_are_accepted() {
         assert_eq!(Hours::parse("1,500").map(Hours::value), Ok(dec("1.500")));
+    }
+
+    #[test]
+    fn quantities_always_carry_two_decimals() {
+        assert_eq!(Money::parse("655").map(|m| m.to_string()), Ok("655.00".to_string()));
+        assert_eq!(Hours::parse("1313,5").map(|h| h.to_string()), Ok("1313.50".to_string()));
+        assert_eq!(two_decimals(dec("2.005")).to_string(), "2.01");
+        assert_eq!(two_decimals(dec("0")).to_string(), "0.00");
     }
 
     #[test]

@@ -71,10 +71,7 @@ impl ObjectCategory {
     }
 
     pub fn from_key(key: &str) -> Result<Self, DomainError> {
-        Self::ALL
-            .into_iter()
-            .find(|c| c.key() == key)
-            .ok_or_else(|| DomainError::UnknownValue(key.to_owned()))
+        Self::ALL.into_iter().find(|c| c.key() == key).ok_or_else(|| DomainError::UnknownValue(key.to_owned()))
     }
 }
 

@@ -56,10 +56,7 @@ impl Role {
     }
 
     pub fn from_key(key: &str) -> Result<Self, DomainError> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.key() == key)
-            .ok_or_else(|| DomainError::UnknownValue(key.to_owned()))
+        Self::ALL.into_iter().find(|r| r.key() == key).ok_or_else(|| DomainError::UnknownValue(key.to_owned()))
     }
 
     /// Whether the role is held on one object (as opposed to portfolio-wide).

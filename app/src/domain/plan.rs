@@ -151,9 +151,10 @@ impl SideEffort {
         Self { hours, other }
     }
 
-    /// hours × rate + other costs: the "summa" of the object plan.
+    /// hours × rate + other costs: the "summa" of the object plan, to the
+    /// öre (hours × rate can have four decimals; the plan counts in öre).
     pub fn cost(&self, rate: Money) -> Decimal {
-        self.hours.value() * rate.value() + self.other.value()
+        super::two_decimals(self.hours.value() * rate.value()) + self.other.value()
     }
 }
 

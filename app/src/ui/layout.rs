@@ -37,7 +37,11 @@ fn LanguageSwitch() -> impl IntoView {
     let back = move || {
         let path = location.pathname.get();
         let search = location.search.get();
-        if search.is_empty() { path } else { format!("{path}?{search}") }
+        if search.is_empty() {
+            path
+        } else {
+            format!("{path}?{search}")
+        }
     };
     view! {
         <nav class="lang-switch" aria-label=t.language_label>

@@ -5,20 +5,16 @@
 mod object_page;
 mod overview;
 
-pub use object_page::{build_object_page, ObjectPageParts, ActivitySection, InitiativeRow, ObjectPage, ObjectRef, PlanView};
+pub use object_page::{
+    build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView,
+};
 pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
 
 /// The plan year to show: the one asked for, else the latest that has
 /// begun, else the earliest planned one.
 pub fn choose_year(years: &[i32], requested: Option<i32>, current_year: i32) -> Option<i32> {
-    requested.or_else(|| {
-        years
-            .iter()
-            .copied()
-            .filter(|&y| y <= current_year)
-            .max()
-            .or_else(|| years.iter().copied().min())
-    })
+    requested
+        .or_else(|| years.iter().copied().filter(|&y| y <= current_year).max().or_else(|| years.iter().copied().min()))
 }
 
 #[cfg(test)]

@@ -42,10 +42,7 @@ impl DatabaseTarget {
             }
             Ok(Self::Sqlite(PathBuf::from(path)))
         } else {
-            Err(ConnectError::BadUrl(format!(
-                "'{}' is neither postgres://… nor sqlite://…",
-                redact(url)
-            )))
+            Err(ConnectError::BadUrl(format!("'{}' is neither postgres://… nor sqlite://…", redact(url))))
         }
     }
 }
@@ -54,7 +51,9 @@ impl DatabaseTarget {
 pub enum ConnectError {
     #[error("DATABASE_URL is malformed: {0}. Use postgres://user@host:5432/dbname or sqlite://path/to/file.db")]
     BadUrl(String),
-    #[error("cannot write the data directory {path}: {reason}. Choose a writable one with --data-dir or STYRBORD_DATA_DIR")]
+    #[error(
+        "cannot write the data directory {path}: {reason}. Choose a writable one with --data-dir or STYRBORD_DATA_DIR"
+    )]
     DataDir { path: String, reason: String },
     #[error("cannot open the SQLite database {path}: {reason}")]
     Sqlite { path: String, reason: String },
@@ -150,7 +149,10 @@ mod tests {
             Some(DatabaseTarget::Sqlite(PathBuf::from("data/x.db")))
         );
         assert_eq!(DatabaseTarget::parse("sqlite:x.db?mode=rwc").ok(), Some(DatabaseTarget::Sqlite("x.db".into())));
-        assert!(matches!(DatabaseTarget::parse("postgres://postgres@127.0.0.1:5432/x"), Ok(DatabaseTarget::Postgres(_))));
+        assert!(matches!(
+            DatabaseTarget::parse("postgres://postgres@127.0.0.1:5432/x"),
+            Ok(DatabaseTarget::Postgres(_))
+        ));
         assert!(matches!(DatabaseTarget::parse("mysql://x"), Err(ConnectError::BadUrl(_))));
         assert!(matches!(DatabaseTarget::parse("sqlite://"), Err(ConnectError::BadUrl(_))));
         assert!(matches!(DatabaseTarget::parse("postgres://host:notaport/db"), Err(ConnectError::BadUrl(_))));

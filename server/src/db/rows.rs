@@ -5,8 +5,8 @@
 use std::str::FromStr;
 
 use app::domain::{
-    AssignmentType, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus, ItComponent, MainActivity,
-    Money, Object, ObjectCategory, ObjectCode, PlanSettings, PlanStatus, PlanYear, Scores, SideEffort, Supplier,
+    AssignmentType, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus, ItComponent, MainActivity, Money,
+    Object, ObjectCategory, ObjectCode, PlanSettings, PlanStatus, PlanYear, Scores, SideEffort, Supplier,
 };
 use app::store::StoreError;
 use chrono::NaiveDate;

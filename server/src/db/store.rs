@@ -5,7 +5,9 @@ use app::domain::{Contract, Initiative, ItComponent, Object, ObjectProduct, Plan
 use app::store::{PortfolioStore, StoreError, StoreResult};
 use async_trait::async_trait;
 
-use super::rows::{names_of, ContractRow, InitiativeRow, ItComponentRow, NamedLink, ObjectRow, PlanYearRow, ProductRow};
+use super::rows::{
+    names_of, ContractRow, InitiativeRow, ItComponentRow, NamedLink, ObjectRow, PlanYearRow, ProductRow,
+};
 use super::{sql, with_pool, Pool};
 
 #[derive(Clone, Debug)]

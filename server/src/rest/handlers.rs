@@ -1,9 +1,7 @@
 //! The read handlers: fetch from the store, shape, answer.
 
 use app::api::AppError;
-use app::domain::{
-    BudgetColumn, BudgetLine, BudgetMatrix, Contract, Initiative, MainActivity, Object, PlanYear,
-};
+use app::domain::{BudgetColumn, BudgetLine, BudgetMatrix, Contract, Initiative, MainActivity, Object, PlanYear};
 use app::store::SharedStore;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};

@@ -14,7 +14,8 @@ pub fn Products(products: Vec<ObjectProduct>) -> impl IntoView {
         if names.is_empty() {
             view! { <span class="muted">{t.none}</span> }.into_any()
         } else {
-            view! { <ul class="plain-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+            view! { <ul class="plain-list">{names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }
+                .into_any()
         }
     };
     view! {

@@ -1,0 +1,149 @@
+//! Spawning the app and its database for a test.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use app::store::SharedStore;
+use server::config::Config;
+use server::db::DatabaseTarget;
+use server::startup::Application;
+
+pub struct TestApp {
+    pub url: String,
+    pub client: reqwest::Client,
+    pub store: SharedStore,
+    _database: TestDatabase,
+}
+
+impl TestApp {
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client.get(format!("{}{path}", self.url)).send().await.expect("request")
+    }
+
+    pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
+        let response = self.get(path).await;
+        let status = response.status().as_u16();
+        let content_type = response.headers().get("content-type").map(|v| v.to_str().unwrap_or("").to_owned());
+        assert_eq!(content_type.as_deref(), Some("application/json"), "{path} answers JSON");
+        (status, response.json().await.expect("JSON body"))
+    }
+
+    pub async fn get_html(&self, path: &str) -> (u16, String) {
+        let response = self.get(path).await;
+        (response.status().as_u16(), response.text().await.expect("body"))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The backends this run covers: SQLite, and PostgreSQL if configured.
+pub fn backends() -> Vec<Backend> {
+    if postgres_admin_url().is_some() {
+        vec![Backend::Sqlite, Backend::Postgres]
+    } else {
+        eprintln!("note: PostgreSQL tests skipped: TEST_DATABASE_URL is not set");
+        vec![Backend::Sqlite]
+    }
+}
+
+fn postgres_admin_url() -> Option<String> {
+    std::env::var("TEST_DATABASE_URL").ok().filter(|v| !v.is_empty())
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, true).await
+}
+
+pub async fn spawn_app_with(backend: Backend, demo_data: bool) -> TestApp {
+    let database = TestDatabase::create(backend).await;
+    let config = Config {
+        addr: "127.0.0.1:0".parse().expect("address"),
+        database: database.target.clone(),
+        site_root: PathBuf::from("target/site"),
+        demo_data,
+    };
+    let app = Application::build(config).await.expect("the app starts");
+    let url = app.url();
+    let store = app.store();
+    tokio::spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    TestApp { url, client, store, _database: database }
+}
+
+/// A database of its own: a SQLite file in a temporary directory, or a
+/// fresh PostgreSQL database dropped when the test ends.
+pub struct TestDatabase {
+    pub target: DatabaseTarget,
+    _dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+impl TestDatabase {
+    pub async fn create(backend: Backend) -> Self {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temporary directory");
+                let target = DatabaseTarget::Sqlite(dir.path().join("styrbord.db"));
+                Self { target, _dir: Some(dir), postgres: None }
+            }
+            Backend::Postgres => {
+                let admin = postgres_admin_url().expect("TEST_DATABASE_URL");
+                let name = format!(
+                    "styrbord_test_{}_{}_{}",
+                    std::process::id(),
+                    COUNTER.fetch_add(1, Ordering::SeqCst),
+                    chrono::Utc::now().timestamp_subsec_nanos()
+                );
+                let mut connection = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await.expect("admin");
+                sqlx::Executor::execute(&mut connection, format!("CREATE DATABASE {name}").as_str())
+                    .await
+                    .expect("create test database");
+                let url = replace_database(&admin, &name);
+                Self { target: DatabaseTarget::Postgres(url), _dir: None, postgres: Some((admin, name)) }
+            }
+        }
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Some((admin, name)) = self.postgres.take() {
+            // Drop runs outside async: use a small runtime of its own.
+            let _ = std::thread::spawn(move || {
+                let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+                runtime.block_on(async {
+                    if let Ok(mut c) = <sqlx::PgConnection as sqlx::Connection>::connect(&admin).await {
+                        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                        let _ = sqlx::Executor::execute(&mut c, sql.as_str()).await;
+                    }
+                });
+            })
+            .join();
+        }
+    }
+}
+
+/// The same server URL with another database name.
+fn replace_database(url: &str, name: &str) -> String {
+    let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
+    let host_end = base.find("://").map_or(0, |i| i + 3);
+    let base = match base[host_end..].find('/') {
+        Some(slash) => &base[..host_end + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+/// Swedish thousands separators are no-break spaces; tests write plain ones.
+pub fn plain(text: &str) -> String {
+    text.replace('\u{a0}', " ")
+}

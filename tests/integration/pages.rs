@@ -1,0 +1,96 @@
+//! Server-rendered pages: the totals a reader sees, languages, statuses.
+
+use crate::helpers::{backends, plain, spawn_app, Backend};
+
+#[tokio::test]
+async fn the_overview_shows_every_object_by_category_with_akn_totals() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let (status, html) = app.get_html("/?year=2020").await;
+        assert_eq!(status, 200);
+        let html = plain(&html);
+        assert!(html.contains("<html lang=\"sv\""), "Swedish by default");
+        assert!(html.contains("Portföljöversikt"));
+        for heading in ["Kärnobjekt", "Stödobjekt", "Objekt för tekniska förutsättningar"] {
+            assert!(html.contains(heading), "{heading} on {backend:?}");
+        }
+        let akn_row = html.split("data-object=\"AKN\"").nth(1).expect("AKN row");
+        let akn_row = akn_row.split("</tr>").next().expect("row end");
+        assert!(akn_row.contains("18 988 100 kr"), "{akn_row}");
+        assert!(akn_row.contains("16 172,00"), "{akn_row}");
+        assert!(akn_row.contains("9,49"), "{akn_row}");
+    }
+}
+
+#[tokio::test]
+async fn the_akn_page_reproduces_the_budget_and_fte_tables() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let (status, html) = app.get_html("/objects/AKN?year=2020").await;
+    assert_eq!(status, 200);
+    let html = plain(&html);
+    let cell = |table: &str, key: &str| -> String {
+        let table = html.split(&format!("data-table=\"{table}\"")).nth(1).expect("table");
+        let after = table.split(&format!("data-cell=\"{key}\"")).nth(1).unwrap_or_else(|| panic!("cell {key}"));
+        let text = after.split_once('>').expect("tag end").1;
+        text.split('<').next().expect("text").trim().to_owned()
+    };
+    assert_eq!(cell("budget", "user_support.business.maintain"), "2 761 590 kr");
+    assert_eq!(cell("budget", "governance.business.maintain"), "860 015 kr");
+    assert_eq!(cell("budget", "operations.it.maintain"), "6 132 640 kr");
+    assert_eq!(cell("budget", "change_management.total"), "7 235 200 kr");
+    assert_eq!(cell("budget", "total.business.develop"), "3 201 640 kr");
+    assert_eq!(cell("budget", "total"), "18 988 100 kr");
+    assert_eq!(cell("fte", "governance.business.maintain"), "0,77");
+    assert_eq!(cell("fte", "total.business.develop"), "2,87");
+    assert_eq!(cell("fte", "total.it.maintain"), "1,59");
+    assert_eq!(cell("fte", "total"), "9,49");
+    assert!(html.contains("OL - löpande förvaltningsstyrning"));
+    assert!(html.contains("1 313,00"));
+    assert!(html.contains("Stöd för digital arkivering"));
+    assert!(html.contains("Flexeurope AB"));
+}
+
+#[tokio::test]
+async fn english_is_a_cookie_away_and_numbers_stay_swedish() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let switch = app.get("/lang/en?to=/objects/AKN%3Fyear%3D2020").await;
+    assert_eq!(switch.status().as_u16(), 303);
+    assert_eq!(switch.headers()["location"], "/objects/AKN?year=2020");
+    let cookie = switch.headers()["set-cookie"].to_str().expect("cookie").to_owned();
+    assert!(cookie.starts_with("styrbord_lang=en"), "{cookie}");
+    let response = app
+        .client
+        .get(format!("{}/objects/AKN?year=2020", app.url))
+        .header("cookie", "styrbord_lang=en")
+        .send()
+        .await
+        .expect("request");
+    let html = plain(&response.text().await.expect("body"));
+    assert!(html.contains("<html lang=\"en\""));
+    assert!(html.contains("Full-time equivalents"));
+    assert!(html.contains("User support"));
+    assert!(html.contains("18 988 100 SEK"));
+    let bad = app.get("/lang/de").await;
+    assert_eq!(bad.status().as_u16(), 404);
+    let offsite = app.get("/lang/sv?to=//evil.example").await;
+    assert_eq!(offsite.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn an_unknown_object_or_page_answers_404_with_a_page() {
+    let app = spawn_app(Backend::Sqlite).await;
+    for path in ["/objects/NOPE", "/no/such/page"] {
+        let (status, html) = app.get_html(path).await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("Sidan finns inte"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn responses_carry_security_headers() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let response = app.get("/").await;
+    assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+    assert_eq!(response.headers()["x-frame-options"], "DENY");
+    assert!(response.headers().contains_key("referrer-policy"));
+}
