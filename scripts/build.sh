@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the site (wasm bundle, JS glue, CSS) into target/site/pkg and the
-# server binary. `scripts/build.sh release` (default) or `scripts/build.sh debug`.
+# server binary. `scripts/build.sh release` (default) or `scripts/build.sh debug`;
+# `site-debug` builds only the debug site (the tests build the server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-release}
@@ -8,7 +9,7 @@ scripts/setup.sh
 
 case "$mode" in
   release) wasm_profile=wasm-release; server_flags=(--release) ;;
-  debug) wasm_profile=dev; server_flags=() ;;
+  debug | site-debug) wasm_profile=dev; server_flags=() ;;
   *) echo "usage: scripts/build.sh [release|debug]" >&2; exit 2 ;;
 esac
 wasm_dir=$([ "$wasm_profile" = dev ] && echo debug || echo "$wasm_profile")
@@ -27,5 +28,6 @@ fi
 cat style/tokens.css style/base.css style/layout.css style/tables.css style/overview.css style/print.css \
   > "$pkg/styrbord.css"
 
+[ "$mode" = site-debug ] && exit 0
 echo "build: server ($mode)"
 cargo build -p server --bin styrbord "${server_flags[@]}"

@@ -5,10 +5,10 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 const GROUP: char = '\u{a0}';
 
-/// An amount in whole kronor, or with öre when it has them: `18 988 100`.
+/// An amount to the krona, as the object plan writes it: `18 988 100`.
+/// Exact amounts (with öre) travel in the API; screens show kronor.
 pub fn format_amount(amount: Decimal) -> String {
-    let places = if amount.fract().is_zero() { 0 } else { 2 };
-    format_fixed(amount, places)
+    format_fixed(amount, 0)
 }
 
 /// An amount with its currency unit: `18 988 100 kr`.
@@ -63,7 +63,8 @@ mod tests {
     fn numbers_are_written_the_swedish_way() {
         assert_eq!(plain(format_money(dec("18988100"), "kr")), "18 988 100 kr");
         assert_eq!(plain(format_amount(dec("860015.00"))), "860 015");
-        assert_eq!(plain(format_amount(dec("1313.5"))), "1 313,50");
+        assert_eq!(plain(format_amount(dec("1313.5"))), "1 314");
+        assert_eq!(plain(format_amount(dec("1313.49"))), "1 313");
         assert_eq!(plain(format_hours(dec("1313"))), "1 313,00");
         assert_eq!(plain(format_hours(dec("40"))), "40,00");
         assert_eq!(format_fte(dec("0.77")), "0,77");

@@ -2,7 +2,6 @@
 //! wide tables on narrow screens, the year picker, and number cells.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use rust_decimal::Decimal;
 
 use super::use_texts;
@@ -34,9 +33,11 @@ pub fn YearPicker(years: Vec<i32>, selected: Option<i32>, base: String) -> impl 
                         let current = Some(year) == selected;
                         view! {
                             <li>
-                                <A href=format!("{base}?year={year}") attr:aria-current=current.then_some("page")>
+                                // A plain <a>: the router's <A> marks every link to the
+                                // same path as current, whatever its query.
+                                <a href=format!("{base}?year={year}") aria-current=current.then_some("page")>
                                     {year}
-                                </A>
+                                </a>
                             </li>
                         }
                     })
@@ -50,6 +51,7 @@ pub fn money(amount: Decimal) -> String {
     format_money(amount, use_texts().currency)
 }
 
+/// Whole kronor, as the object plan writes them; exact values are in the API.
 pub fn amount(amount: Decimal) -> String {
     format_amount(amount)
 }

@@ -98,15 +98,15 @@ fn PlanSections(plan: PlanView) -> impl IntoView {
                 </div>
                 <div class="kpi">
                     <dt>{t.rate_business}</dt>
-                    <dd>{super::tables::amount(settings.business_rate.value())}" "{t.per_hour}</dd>
+                    <dd>{hours(settings.business_rate.value())}" "{t.per_hour}</dd>
                 </div>
                 <div class="kpi">
                     <dt>{t.rate_it}</dt>
-                    <dd>{super::tables::amount(settings.it_rate.value())}" "{t.per_hour}</dd>
+                    <dd>{hours(settings.it_rate.value())}" "{t.per_hour}</dd>
                 </div>
                 <div class="kpi">
                     <dt>{t.hours_per_fte}</dt>
-                    <dd>{super::tables::amount(settings.hours_per_fte.value())}</dd>
+                    <dd>{hours(settings.hours_per_fte.value())}</dd>
                 </div>
             </dl>
         </section>

@@ -1,0 +1,31 @@
+import { test, expect } from '@playwright/test';
+import { expectAccessible, expectHydrated, expectNoSidewaysScroll, plain } from './support';
+
+test('the overview lists every object by category with AKN 2020 totals', async ({ page }) => {
+  const response = await page.goto('/?year=2020');
+  expect(response?.status()).toBe(200);
+  await expectHydrated(page);
+  await expect(page).toHaveTitle(/Portföljöversikt/);
+  for (const heading of ['Kärnobjekt', 'Stödobjekt', 'Objekt för tekniska förutsättningar']) {
+    await expect(page.getByRole('heading', { name: heading })).toBeVisible();
+  }
+  const akn = page.locator('tr[data-object="AKN"]');
+  expect(plain(await akn.locator('[data-col="budget"]').textContent())).toBe('18 988 100 kr');
+  expect(plain(await akn.locator('[data-col="hours"]').textContent())).toBe('16 172,00');
+  expect(plain(await akn.locator('[data-col="fte"]').textContent())).toBe('9,49');
+  await expect(page.locator('tr[data-object]')).toHaveCount(7);
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page);
+});
+
+test('the year picker changes the year without a full reload after hydration', async ({ page }) => {
+  await page.goto('/?year=2020');
+  await expectHydrated(page);
+  await page.evaluate(() => ((window as any).__sameDocument = true));
+  await page.getByRole('navigation', { name: 'Välj planår' }).getByRole('link', { name: '2021' }).click();
+  await expect(page).toHaveURL(/year=2021/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('2021');
+  expect(await page.evaluate(() => (window as any).__sameDocument)).toBe(true);
+  const budget = plain(await page.locator('tr[data-object="AKN"] [data-col="budget"]').textContent());
+  expect(budget).not.toBe('18 988 100 kr');
+});
