@@ -16,8 +16,12 @@ if [ -z "${TEST_DATABASE_URL:-}" ]; then
   echo "test: TEST_DATABASE_URL is not set: PostgreSQL tests will be skipped (SQLite only)"
 fi
 
-echo "test: cargo test (domain, store contract, HTTP integration)"
-cargo test --workspace
+# Package by package, never --workspace: that would build the server with the
+# frontend's `hydrate` feature unified in, and browser-only code would run.
+echo "test: domain (app, no features)"
+cargo test -p app
+echo "test: server (store contract, HTTP integration, start-up)"
+cargo test -p server
 
 echo "test: browser tests"
 # The server binary `cargo test` just built (same features, no rebuild);

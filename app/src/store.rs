@@ -8,7 +8,7 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::dataset::Dataset;
-use crate::domain::{Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear};
+use crate::domain::{Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear, RoleAssignment};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -51,6 +51,9 @@ pub trait PortfolioStore: Send + Sync + 'static {
     async fn products(&self, object_id: i64) -> StoreResult<Vec<ObjectProduct>>;
     /// The IT components an object uses, by name.
     async fn it_components(&self, object_id: i64) -> StoreResult<Vec<ItComponent>>;
+
+    /// The people holding roles on an object, by role then name.
+    async fn roles_of(&self, object_id: i64) -> StoreResult<Vec<RoleAssignment>>;
 
     async fn contracts(&self) -> StoreResult<Vec<Contract>>;
     async fn contract(&self, id: i64) -> StoreResult<Option<Contract>>;

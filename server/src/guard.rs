@@ -37,6 +37,27 @@ fn is_same_origin(request: &Request) -> bool {
     }
 }
 
+/// Server functions answer every error with 500 unless the function set a
+/// status itself; errors raised before its body runs (a malformed argument)
+/// never can. This reads the `AppError` in such a response and gives it
+/// its real status, so a user's mistake is a 4xx, never a 500.
+pub async fn server_fn_status(request: Request, next: Next) -> Response {
+    let is_server_fn = request.uri().path().starts_with(SERVER_FN_PREFIX);
+    let response = next.run(request).await;
+    if !is_server_fn || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    if let Ok(error) = serde_json::from_slice::<app::api::AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status()).unwrap_or(parts.status);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// Where server functions live (`#[server(prefix = "/sf")]`).
+pub const SERVER_FN_PREFIX: &str = "/sf/";
+
 /// Headers every response carries.
 pub async fn security_headers(request: Request<Body>, next: Next) -> Response {
     let mut response = next.run(request).await;

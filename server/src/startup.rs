@@ -111,6 +111,7 @@ fn router(store: SharedStore, config: &Config, addr: SocketAddr) -> Router {
         })
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
+        .layer(axum::middleware::from_fn(crate::guard::server_fn_status))
         .layer(axum::middleware::from_fn(crate::guard::same_origin_only))
         .layer(RequestBodyLimitLayer::new(1024 * 1024))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))

@@ -124,3 +124,26 @@ async fn a_cross_site_post_is_refused() {
         assert_eq!(response.status().as_u16(), 403, "{header}: {value}");
     }
 }
+
+#[tokio::test]
+async fn a_server_function_given_a_malformed_argument_answers_400() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let response = app
+        .client
+        .post(format!("{}/sf/overview", app.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("year=twenty")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status().as_u16(), 400);
+    let good = app
+        .client
+        .post(format!("{}/sf/object", app.url))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("code=NOPE")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(good.status().as_u16(), 404, "an unknown object is 404, not 500");
+}

@@ -48,6 +48,9 @@ async fn the_akn_page_reproduces_the_budget_and_fte_tables() {
     assert!(html.contains("1 313,00"));
     assert!(html.contains("Stöd för digital arkivering"));
     assert!(html.contains("Flexeurope AB"));
+    assert!(html.contains("Förvaltningsorganisation"));
+    let owner = html.split("Objektägare verksamhet</dt>").nth(1).expect("owner role");
+    assert!(owner.trim_start().starts_with("<dd>Maria Ottosson</dd>"), "{}", &owner[..80.min(owner.len())]);
 }
 
 #[tokio::test]

@@ -39,6 +39,7 @@ pub async fn get_object_page(code: String, year: Option<i32>) -> Result<ObjectPa
             nearby: store.nearby_objects(object.id).await?,
             products: store.products(object.id).await?,
             it_components: store.it_components(object.id).await?,
+            roles: store.roles_of(object.id).await?,
             object,
             plans,
             initiatives,

@@ -11,7 +11,7 @@ mod sv;
 
 pub use format::{format_amount, format_fte, format_hours, format_money};
 
-use crate::domain::{AssignmentType, InitiativeStatus, MainActivity, ObjectCategory, PlanStatus, Side};
+use crate::domain::{AssignmentType, InitiativeStatus, MainActivity, ObjectCategory, PlanStatus, Role, Side};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Locale {
@@ -154,6 +154,20 @@ pub struct Texts {
     pub status_delayed: &'static str,
     pub status_done: &'static str,
     pub status_stopped: &'static str,
+    pub section_organisation: &'static str,
+    pub col_role: &'static str,
+    pub col_people: &'static str,
+    pub no_organisation: &'static str,
+    pub role_administrator: &'static str,
+    pub role_psg_member: &'static str,
+    pub role_object_owner_business: &'static str,
+    pub role_object_owner_it: &'static str,
+    pub role_object_leader_business: &'static str,
+    pub role_object_leader_it: &'static str,
+    pub role_product_coordinator: &'static str,
+    pub role_specialist_business: &'static str,
+    pub role_specialist_it: &'static str,
+    pub role_reader: &'static str,
 }
 
 impl Texts {
@@ -204,6 +218,21 @@ impl Texts {
         match status {
             PlanStatus::Draft => self.plan_draft,
             PlanStatus::Approved => self.plan_approved,
+        }
+    }
+
+    pub fn role(&self, role: Role) -> &'static str {
+        match role {
+            Role::Administrator => self.role_administrator,
+            Role::PsgMember => self.role_psg_member,
+            Role::ObjectOwnerBusiness => self.role_object_owner_business,
+            Role::ObjectOwnerIt => self.role_object_owner_it,
+            Role::ObjectLeaderBusiness => self.role_object_leader_business,
+            Role::ObjectLeaderIt => self.role_object_leader_it,
+            Role::ProductCoordinator => self.role_product_coordinator,
+            Role::SpecialistBusiness => self.role_specialist_business,
+            Role::SpecialistIt => self.role_specialist_it,
+            Role::Reader => self.role_reader,
         }
     }
 

@@ -5,7 +5,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{
-    BudgetMatrix, Initiative, ItComponent, MainActivity, Object, ObjectCategory, ObjectProduct, PlanYear,
+    BudgetMatrix, Initiative, ItComponent, MainActivity, Object, ObjectCategory, ObjectProduct, PlanYear, Role,
+    RoleAssignment,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +18,14 @@ pub struct ObjectPage {
     pub plan: Option<PlanView>,
     pub products: Vec<ObjectProduct>,
     pub it_components: Vec<ItComponent>,
+    /// The management organisation: each role held, with its people.
+    pub organisation: Vec<RoleGroup>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleGroup {
+    pub role: Role,
+    pub people: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,6 +67,8 @@ pub struct ObjectPageParts {
     pub initiatives: Vec<Initiative>,
     pub products: Vec<ObjectProduct>,
     pub it_components: Vec<ItComponent>,
+    /// In role order.
+    pub roles: Vec<RoleAssignment>,
 }
 
 /// `parts.initiatives` must belong to the plan of `year` (see
@@ -91,8 +102,16 @@ pub fn build_object_page(parts: ObjectPageParts, year: Option<i32>) -> ObjectPag
         .into_iter()
         .map(|o| ObjectRef { code: o.code.to_string(), name: o.name, category: o.category })
         .collect();
+    let mut organisation: Vec<RoleGroup> = Vec::new();
+    for assignment in parts.roles {
+        match organisation.last_mut() {
+            Some(group) if group.role == assignment.role => group.people.push(assignment.person.name),
+            _ => organisation.push(RoleGroup { role: assignment.role, people: vec![assignment.person.name] }),
+        }
+    }
     ObjectPage {
         object: parts.object,
+        organisation,
         nearby,
         years,
         year,

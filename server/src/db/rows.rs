@@ -6,7 +6,8 @@ use std::str::FromStr;
 
 use app::domain::{
     AssignmentType, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus, ItComponent, MainActivity, Money,
-    Object, ObjectCategory, ObjectCode, PlanSettings, PlanStatus, PlanYear, Scores, SideEffort, Supplier,
+    Object, ObjectCategory, ObjectCode, Person, PlanSettings, PlanStatus, PlanYear, Role, RoleAssignment, Scores,
+    SideEffort, Supplier,
 };
 use app::store::StoreError;
 use chrono::NaiveDate;
@@ -108,6 +109,26 @@ impl TryFrom<InitiativeRow> for Initiative {
             it: side(&row.it_hours, &row.it_other, "initiatives.it")?,
             scores: Scores::new(score(row.benefit), score(row.goal_contribution), score(row.effort))
                 .map_err(corrupt("initiatives.scores"))?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub struct RoleRow {
+    id: i64,
+    name: String,
+    email: String,
+    role: String,
+    object_code: Option<String>,
+}
+
+impl TryFrom<RoleRow> for RoleAssignment {
+    type Error = StoreError;
+    fn try_from(row: RoleRow) -> Result<Self, StoreError> {
+        Ok(RoleAssignment {
+            person: Person { id: row.id, name: row.name, email: row.email },
+            role: Role::from_key(&row.role).map_err(corrupt("role_assignments.role"))?,
+            object_code: row.object_code,
         })
     }
 }

@@ -104,3 +104,9 @@ pub const CONTRACT_OBJECTS: &str = "SELECT co.contract_id AS owner_id, o.code AS
     ORDER BY co.contract_id, o.code";
 
 pub const COUNT_OBJECTS: &str = "SELECT COUNT(*) FROM objects";
+
+pub const ROLES_OF_OBJECT: &str = "SELECT p.id, p.name, p.email, r.role, o.code AS object_code
+    FROM role_assignments r
+    JOIN people p ON p.id = r.person_id
+    JOIN objects o ON o.id = r.object_id
+    WHERE r.object_id = $1 ORDER BY r.role, p.name";

@@ -1,12 +1,12 @@
 //! `PortfolioStore` over SQLite or PostgreSQL: the reads, written once.
 
 use app::dataset::Dataset;
-use app::domain::{Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear};
+use app::domain::{Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear, RoleAssignment};
 use app::store::{PortfolioStore, StoreError, StoreResult};
 use async_trait::async_trait;
 
 use super::rows::{
-    names_of, ContractRow, InitiativeRow, ItComponentRow, NamedLink, ObjectRow, PlanYearRow, ProductRow,
+    names_of, ContractRow, InitiativeRow, ItComponentRow, NamedLink, ObjectRow, PlanYearRow, ProductRow, RoleRow,
 };
 use super::{sql, with_pool, Pool};
 
@@ -163,6 +163,16 @@ impl PortfolioStore for SqlStore {
         // Case-insensitive, as a reader expects (SQL's LOWER is ASCII-only in SQLite).
         components.sort_by_cached_key(|c| c.name.to_lowercase());
         Ok(components)
+    }
+
+    async fn roles_of(&self, object_id: i64) -> StoreResult<Vec<RoleAssignment>> {
+        let rows: Vec<RoleRow> =
+            with_pool!(&self.pool, p, Db => sqlx::query_as(sql::ROLES_OF_OBJECT).bind(object_id).fetch_all(p).await)
+                .map_err(db)?;
+        let mut roles = rows.into_iter().map(RoleAssignment::try_from).collect::<StoreResult<Vec<_>>>()?;
+        // The guideline's order (owners, leaders, coordinators, specialists), not the keys' alphabet.
+        roles.sort_by(|a, b| a.role.cmp(&b.role).then_with(|| a.person.name.cmp(&b.person.name)));
+        Ok(roles)
     }
 
     async fn contracts(&self) -> StoreResult<Vec<Contract>> {

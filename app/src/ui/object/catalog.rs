@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::super::tables::Scroller;
 use super::super::use_texts;
 use crate::domain::{ItComponent, ObjectProduct};
+use crate::views::RoleGroup;
 
 #[component]
 pub fn Products(products: Vec<ObjectProduct>) -> impl IntoView {
@@ -75,6 +76,31 @@ pub fn ItComponents(components: Vec<ItComponent>) -> impl IntoView {
                     </tbody>
                 </table>
             </Scroller>
+        </section>
+    }
+}
+
+/// Who manages the object (the object plan's section 5.2).
+#[component]
+pub fn Organisation(groups: Vec<RoleGroup>) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <section aria-labelledby="organisation-heading">
+            <h2 id="organisation-heading">{t.section_organisation}</h2>
+            {if groups.is_empty() {
+                view! { <p class="muted">{t.no_organisation}</p> }.into_any()
+            } else {
+                view! {
+                    <dl class="organisation">
+                        {groups.into_iter().map(|g| view! {
+                            <div>
+                                <dt>{t.role(g.role)}</dt>
+                                <dd>{g.people.join(", ")}</dd>
+                            </div>
+                        }).collect_view()}
+                    </dl>
+                }.into_any()
+            }}
         </section>
     }
 }

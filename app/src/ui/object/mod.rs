@@ -72,6 +72,7 @@ fn ObjectBody(page: Page) -> impl IntoView {
         }}
         <catalog::Products products=page.products/>
         <catalog::ItComponents components=page.it_components/>
+        <catalog::Organisation groups=page.organisation/>
     }
 }
 
