@@ -27,6 +27,9 @@ if [ "$mode" = release ]; then
 fi
 cat style/tokens.css style/base.css style/layout.css style/tables.css style/overview.css style/print.css \
   > "$pkg/styrbord.css"
+if [ "$mode" = release ]; then
+  node scripts/compress.mjs "$pkg"
+fi
 
 [ "$mode" = site-debug ] && exit 0
 echo "build: server ($mode)"

@@ -9,7 +9,7 @@ use app::i18n::Locale;
 use app::store::SharedStore;
 use app::ui::{shell, App};
 use axum::http::request::Parts;
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
@@ -17,6 +17,8 @@ use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::config::Config;
@@ -101,8 +103,15 @@ fn router(store: SharedStore, config: &Config, addr: SocketAddr) -> Router {
         }
     };
     let routes = generate_route_list(App);
+    // The bundle, sent precompressed (brotli 11 from the release build) when
+    // the browser accepts it; revalidated on each load since names carry no hash.
+    let pkg = ServeDir::new(config.site_root.join("pkg")).precompressed_br().precompressed_gzip();
+    let pkg = tower::ServiceBuilder::new()
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
+        .service(pkg);
     Router::new()
         .route("/health", get(health))
+        .nest_service("/pkg", pkg)
         .route("/lang/{code}", get(crate::lang::switch))
         .nest("/api/v1", crate::rest::router(store))
         .leptos_routes_with_context(&options, routes, context.clone(), {

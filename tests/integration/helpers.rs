@@ -59,11 +59,15 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 }
 
 pub async fn spawn_app_with(backend: Backend, demo_data: bool) -> TestApp {
+    spawn_app_serving(backend, demo_data, PathBuf::from("target/site")).await
+}
+
+pub async fn spawn_app_serving(backend: Backend, demo_data: bool, site_root: PathBuf) -> TestApp {
     let database = TestDatabase::create(backend).await;
     let config = Config {
         addr: "127.0.0.1:0".parse().expect("address"),
         database: database.target.clone(),
-        site_root: PathBuf::from("target/site"),
+        site_root,
         demo_data,
     };
     let app = Application::build(config).await.expect("the app starts");

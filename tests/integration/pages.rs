@@ -1,6 +1,6 @@
 //! Server-rendered pages: the totals a reader sees, languages, statuses.
 
-use crate::helpers::{backends, plain, spawn_app, Backend};
+use crate::helpers::{backends, plain, spawn_app, spawn_app_serving, Backend};
 
 #[tokio::test]
 async fn the_overview_shows_every_object_by_category_with_akn_totals() {
@@ -96,4 +96,23 @@ async fn responses_carry_security_headers() {
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
     assert!(response.headers().contains_key("referrer-policy"));
+}
+
+#[tokio::test]
+async fn the_bundle_is_sent_precompressed_when_the_browser_takes_brotli() {
+    let site = tempfile::tempdir().expect("site");
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).expect("pkg");
+    std::fs::write(pkg.join("styrbord.css"), "body { margin: 0 }").expect("css");
+    std::fs::write(pkg.join("styrbord.css.br"), b"pretend-brotli").expect("br");
+    let app = spawn_app_serving(Backend::Sqlite, false, site.path().to_path_buf()).await;
+    let url = format!("{}/pkg/styrbord.css", app.url);
+    let compressed = app.client.get(&url).header("accept-encoding", "br").send().await.expect("request");
+    assert_eq!(compressed.headers()["content-encoding"], "br");
+    assert_eq!(compressed.headers()["cache-control"], "no-cache");
+    assert_eq!(compressed.bytes().await.expect("body").as_ref(), b"pretend-brotli");
+    let plain_css = app.client.get(&url).header("accept-encoding", "identity").send().await.expect("request");
+    assert!(plain_css.headers().get("content-encoding").is_none());
+    assert_eq!(plain_css.text().await.expect("body"), "body { margin: 0 }");
+    assert_eq!(app.get("/pkg/missing.js").await.status().as_u16(), 404);
 }
