@@ -8,11 +8,7 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get install -y wrk || { apt-get update && apt-get install -y wrk; }; } >&2
 [ "${SKIP_BUILD:-}" = 1 ] || scripts/build.sh release >&2
 port=${PORT:-3198}
-data=$(mktemp -d)
-target/release/styrbord --port "$port" --data-dir "$data" --site-root target/site >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 50); do curl -fs "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+. scripts/serve-temp.sh
 for path in "/?year=2020" "/objects/AKN?year=2020" "/api/v1/objects/AKN/plan-years/2020/budget"; do
   echo "== GET $path (${CONNECTIONS:-16} connections, ${DURATION:-10s})"
   curl -s -o /dev/null -w "single request: %{time_total} s, %{size_download} bytes\n" "http://127.0.0.1:$port$path"
