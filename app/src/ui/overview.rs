@@ -83,7 +83,7 @@ fn CategorySection(group: CategoryGroup, year: Option<i32>) -> impl IntoView {
         <section class="category" aria-labelledby=labelled_by data-category=group.category.key()>
             <h2 id=id>{heading}</h2>
             <Scroller label=heading.to_string()>
-                <table class="numbers">
+                <table class="numbers stack">
                     <thead>
                         <tr>
                             <th scope="col">{t.col_object}</th>
@@ -99,10 +99,10 @@ fn CategorySection(group: CategoryGroup, year: Option<i32>) -> impl IntoView {
                     <tfoot>
                         <tr>
                             <th scope="row">{t.row_sum}</th>
-                            <td class="num">{money(group.total.amount)}</td>
-                            <td class="num">{hours(group.total.hours)}</td>
-                            <td class="num">{fte(group.total.fte)}</td>
-                            <td></td>
+                            <td class="num" data-label=t.col_budget>{money(group.total.amount)}</td>
+                            <td class="num" data-label=t.col_hours>{hours(group.total.hours)}</td>
+                            <td class="num" data-label=t.col_fte>{fte(group.total.fte)}</td>
+                            <td class="empty"></td>
                         </tr>
                     </tfoot>
                 </table>
@@ -120,10 +120,10 @@ fn ObjectRow(object: ObjectSummary, year: Option<i32>) -> impl IntoView {
     };
     let cells = match object.plan {
         Some(plan) => view! {
-            <td class="num" data-col="budget">{money(plan.total.amount)}</td>
-            <td class="num" data-col="hours">{hours(plan.total.hours)}</td>
-            <td class="num" data-col="fte">{fte(plan.total.fte)}</td>
-            <td><span class=format!("badge plan-{}", plan.status.key())>{t.plan_status_label(plan.status)}</span></td>
+            <td class="num" data-col="budget" data-label=t.col_budget>{money(plan.total.amount)}</td>
+            <td class="num" data-col="hours" data-label=t.col_hours>{hours(plan.total.hours)}</td>
+            <td class="num" data-col="fte" data-label=t.col_fte>{fte(plan.total.fte)}</td>
+            <td data-label=t.plan_status><span class=format!("badge plan-{}", plan.status.key())>{t.plan_status_label(plan.status)}</span></td>
         }
         .into_any(),
         None => view! { <td colspan="4" class="muted">{t.no_plan_for_year}</td> }.into_any(),
