@@ -2,6 +2,10 @@ import { test, expect } from '@playwright/test';
 import { expectAccessible, expectHydrated, expectNoSidewaysScroll, plain } from './support';
 
 test('the overview lists every object by category with AKN 2020 totals', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(message.text());
+  });
   const response = await page.goto('/?year=2020');
   expect(response?.status()).toBe(200);
   await expectHydrated(page);
@@ -16,6 +20,7 @@ test('the overview lists every object by category with AKN 2020 totals', async (
   await expect(page.locator('tr[data-object]')).toHaveCount(7);
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
+  expect(violations, 'the content security policy blocks nothing of ours').toEqual([]);
 });
 
 test('the year picker changes the year without a full reload after hydration', async ({ page }) => {

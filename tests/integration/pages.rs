@@ -96,6 +96,16 @@ async fn responses_carry_security_headers() {
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
     assert!(response.headers().contains_key("referrer-policy"));
+    let policy = response.headers()["content-security-policy"].to_str().expect("ascii").to_owned();
+    for directive in ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "'wasm-unsafe-eval'"] {
+        assert!(policy.contains(directive), "{directive} in {policy}");
+    }
+    let nonce = policy.split("'nonce-").nth(1).and_then(|rest| rest.split('\'').next()).expect("a nonce");
+    let html = response.text().await.expect("body");
+    assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the inline script carries the policy's nonce");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    let api = app.get("/api/v1/objects").await;
+    assert_eq!(api.headers()["content-security-policy"], "default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
 }
 
 #[tokio::test]

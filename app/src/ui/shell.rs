@@ -8,6 +8,7 @@ use crate::i18n::Locale;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_context::<Locale>().unwrap_or_default();
+    set_content_security_policy();
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -24,5 +25,23 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Allows our own files, the wasm, and the one inline hydration script
+/// (by this response's nonce); nothing else: no other origin, no plugins,
+/// no `<base>`, no framing.
+fn set_content_security_policy() {
+    let (Some(nonce), Some(response)) = (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         frame-ancestors 'none'; form-action 'self'"
+    );
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
     }
 }
