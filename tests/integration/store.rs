@@ -31,6 +31,13 @@ async fn the_demo_portfolio_round_trips_exactly_on_both_backends() {
         let components = store.it_components(akn.id).await.expect("components");
         let w3d3 = components.iter().find(|c| c.name == "W3D3").expect("W3D3");
         assert_eq!(w3d3.supplier.as_ref().map(|s| s.name.as_str()), Some("Formpipe"));
+        let episerver = components.iter().find(|c| c.name == "Episerver").expect("Episerver");
+        assert_eq!(
+            episerver.products,
+            ["Stöd för publicering i digitala kommunikationskanaler", "Stöd för att tillgängliggöra öppna data"],
+            "{backend:?}"
+        );
+        assert_eq!(episerver.object_codes, ["AKN"]);
 
         let plans = store.plan_years_of(akn.id).await.expect("plans");
         let plan = plans.iter().find(|p| p.year == 2020).expect("AKN 2020");

@@ -19,6 +19,8 @@ pub struct ItComponent {
     pub supplier: Option<Supplier>,
     /// Codes of the objects that use the component.
     pub object_codes: Vec<String>,
+    /// Names of the object products that use it, within the object asked about.
+    pub products: Vec<String>,
 }
 
 /// Manuals, training material, templates, methods, governing documents.

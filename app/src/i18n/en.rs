@@ -64,6 +64,7 @@ pub static TEXTS: Texts = Texts {
     col_it_component: "IT component",
     col_supplier: "Supplier",
     col_description: "Description",
+    used_in_products: "Used in",
     no_supplier: "No supplier given",
     none: "–",
     scroll_hint: "The table scrolls sideways",

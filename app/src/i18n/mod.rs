@@ -119,6 +119,7 @@ pub struct Texts {
     pub col_supplier: &'static str,
     pub col_description: &'static str,
     pub no_supplier: &'static str,
+    pub used_in_products: &'static str,
     pub none: &'static str,
     pub scroll_hint: &'static str,
 

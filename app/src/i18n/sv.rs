@@ -64,6 +64,7 @@ pub static TEXTS: Texts = Texts {
     col_it_component: "IT-komponent",
     col_supplier: "Leverantör",
     col_description: "Beskrivning",
+    used_in_products: "Används i",
     no_supplier: "Ingen leverantör angiven",
     none: "–",
     scroll_hint: "Tabellen kan rullas i sidled",

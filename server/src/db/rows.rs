@@ -164,12 +164,12 @@ pub struct ItComponentRow {
 }
 
 impl ItComponentRow {
-    pub fn into_component(self, object_codes: Vec<String>) -> ItComponent {
+    pub fn into_component(self, object_codes: Vec<String>, products: Vec<String>) -> ItComponent {
         let supplier = match (self.supplier_id, self.supplier_name) {
             (Some(id), Some(name)) => Some(Supplier { id, name }),
             _ => None,
         };
-        ItComponent { id: self.id, name: self.name, description: self.description, supplier, object_codes }
+        ItComponent { id: self.id, name: self.name, description: self.description, supplier, object_codes, products }
     }
 }
 

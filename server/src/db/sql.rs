@@ -76,6 +76,11 @@ pub const IT_COMPONENT_OBJECTS: &str = "SELECT oc.it_component_id AS owner_id, o
     WHERE oc.it_component_id IN (SELECT it_component_id FROM object_it_components WHERE object_id = $1)
     ORDER BY o.code";
 
+/// The object's products using each of its IT components, in product order.
+pub const IT_COMPONENT_PRODUCTS: &str = "SELECT pi.it_component_id AS owner_id, p.name AS name
+    FROM product_it_components pi JOIN object_products p ON p.id = pi.product_id
+    WHERE p.object_id = $1 ORDER BY pi.it_component_id, p.position";
+
 const CONTRACT_COLUMNS: &str = "SELECT c.id, c.reference, s.name AS supplier,
     CAST(c.start_date AS TEXT) AS start_date, CAST(c.end_date AS TEXT) AS end_date,
     c.notice_months, c.option_count, c.option_months, c.options_used, c.auto_renewal_months,

@@ -153,11 +153,12 @@ impl PortfolioStore for SqlStore {
         })
         .map_err(db)?;
         let users = self.links(sql::IT_COMPONENT_OBJECTS, Some(object_id)).await?;
+        let products = self.links(sql::IT_COMPONENT_PRODUCTS, Some(object_id)).await?;
         let mut components: Vec<ItComponent> = rows
             .into_iter()
             .map(|row| {
-                let codes = names_of(&users, row.id);
-                row.into_component(codes)
+                let (codes, products) = (names_of(&users, row.id), names_of(&products, row.id));
+                row.into_component(codes, products)
             })
             .collect();
         // Case-insensitive, as a reader expects (SQL's LOWER is ASCII-only in SQLite).

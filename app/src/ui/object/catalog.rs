@@ -70,7 +70,12 @@ pub fn ItComponents(components: Vec<ItComponent>) -> impl IntoView {
                                     Some(s) => view! { <span>{s.name}</span> }.into_any(),
                                     None => view! { <span class="muted" title=t.no_supplier>{t.none}</span> }.into_any(),
                                 }}</td>
-                                <td>{c.description}</td>
+                                <td>
+                                    {c.description}
+                                    {(!c.products.is_empty()).then(|| view! {
+                                        <span class="used-in">{t.used_in_products}": "{c.products.join(", ")}</span>
+                                    })}
+                                </td>
                             </tr>
                         }).collect_view()}
                     </tbody>
