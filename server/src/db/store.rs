@@ -66,6 +66,8 @@ impl SqlStore {
             query.fetch_all(p).await
         })
         .map_err(db)?;
+        // All contracts' links in two queries, even for one contract: a
+        // register holds hundreds, and this keeps one query per list.
         let components = self.links(sql::CONTRACT_IT_COMPONENTS, None).await?;
         let objects = self.links(sql::CONTRACT_OBJECTS, None).await?;
         rows.into_iter()
