@@ -8,7 +8,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::dataset::Dataset;
-use crate::domain::{Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear, RoleAssignment};
+use crate::domain::{
+    AuditFilter, AuditRecord, Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear, RoleAssignment,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -60,6 +62,10 @@ pub trait PortfolioStore: Send + Sync + 'static {
 
     /// True when no object exists: the only state demo data may go into.
     async fn is_empty(&self) -> StoreResult<bool>;
-    /// Inserts a whole dataset in one transaction: all of it or nothing.
-    async fn load(&self, data: &Dataset) -> StoreResult<()>;
+    /// Inserts a whole dataset in one transaction, with its audit record
+    /// (`import`, by `actor_id` or the system): all of it or nothing.
+    async fn load(&self, data: &Dataset, actor_id: Option<i64>) -> StoreResult<()>;
+
+    /// Audit records matching the filter, newest first.
+    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>>;
 }

@@ -8,7 +8,7 @@ pub async fn load_if_empty(store: &dyn PortfolioStore) -> Result<bool, StoreErro
         return Ok(false);
     }
     let data = app::demo::dataset(Utc::now().date_naive());
-    match store.load(&data).await {
+    match store.load(&data, None).await {
         Ok(()) => Ok(true),
         // Another instance sharing the database loaded it first.
         Err(error) if !store.is_empty().await? => {

@@ -12,7 +12,7 @@ pub struct TestApp {
     pub url: String,
     pub client: reqwest::Client,
     pub store: SharedStore,
-    _database: TestDatabase,
+    pub database: TestDatabase,
 }
 
 impl TestApp {
@@ -75,7 +75,7 @@ pub async fn spawn_app_serving(backend: Backend, demo_data: bool, site_root: Pat
     let store = app.store();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-    TestApp { url, client, store, _database: database }
+    TestApp { url, client, store, database }
 }
 
 /// A database of its own: a SQLite file in a temporary directory, or a

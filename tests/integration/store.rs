@@ -2,7 +2,7 @@
 //! loads are all-or-nothing, demo data only goes into an empty database.
 
 use app::dataset::Dataset;
-use app::domain::{AssignmentType, BudgetMatrix, MainActivity, Side};
+use app::domain::{AssignmentType, AuditAction, AuditFilter, BudgetMatrix, MainActivity, Side};
 use rust_decimal::Decimal;
 
 use crate::helpers::{backends, spawn_app, spawn_app_with};
@@ -74,9 +74,11 @@ async fn a_load_with_a_dangling_reference_changes_nothing() {
         assert!(app.store.is_empty().await.expect("query"));
         let mut data: Dataset = app::demo::dataset(chrono::Utc::now().date_naive());
         data.products[0].it_components.push("No such component".into());
-        let error = app.store.load(&data).await.expect_err("refused");
+        let error = app.store.load(&data, None).await.expect_err("refused");
         assert!(error.to_string().contains("No such component"), "{error}");
         assert!(app.store.is_empty().await.expect("query"), "nothing was kept on {backend:?}");
+        let audit = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
+        assert!(audit.is_empty(), "a refused load leaves no audit record on {backend:?}");
         assert!(app.store.plan_years().await.expect("query").is_empty());
     }
 }
@@ -97,5 +99,52 @@ async fn without_demo_data_the_database_starts_empty() {
     for backend in backends() {
         let app = spawn_app_with(backend, false).await;
         assert!(app.store.objects().await.expect("objects").is_empty(), "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn loading_data_writes_one_import_audit_record_in_the_same_transaction() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let started = chrono::Utc::now() - chrono::Duration::minutes(5);
+        let audit = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
+        assert_eq!(audit.len(), 1, "{backend:?}");
+        let record = &audit[0];
+        assert_eq!(record.action, AuditAction::Import);
+        assert_eq!(record.actor_id, None, "the system loaded the demo data");
+        assert!(record.at > started && record.at <= chrono::Utc::now(), "{:?}", record.at);
+        assert!(record.after.as_deref().is_some_and(|a| a.contains("\"objects\":7")), "{:?}", record.after);
+
+        let later =
+            AuditFilter { since: Some(chrono::Utc::now() + chrono::Duration::minutes(1)), ..Default::default() };
+        assert!(app.store.audit_log(&later).await.expect("audit").is_empty(), "{backend:?}");
+        let earlier = AuditFilter { until: Some(started), ..Default::default() };
+        assert!(app.store.audit_log(&earlier).await.expect("audit").is_empty(), "{backend:?}");
+        let by_object = AuditFilter { object_id: Some(1), ..Default::default() };
+        assert!(app.store.audit_log(&by_object).await.expect("audit").is_empty(), "the import has no object");
+        let by_system = AuditFilter { since: Some(started), ..Default::default() };
+        assert_eq!(app.store.audit_log(&by_system).await.expect("audit").len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn the_database_itself_refuses_to_change_or_delete_audit_records() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let pool = server::db::connect(&app.database.target).await.expect("second connection");
+        for statement in ["UPDATE audit_log SET action = 'delete'", "DELETE FROM audit_log"] {
+            let result = match &pool {
+                server::db::Pool::Sqlite(p) => sqlx::query(statement).execute(p).await.map(|_| ()),
+                server::db::Pool::Postgres(p) => sqlx::query(statement).execute(p).await.map(|_| ()),
+            };
+            let error = result.expect_err("refused by the database");
+            assert!(error.to_string().contains("audit records cannot be"), "{backend:?}: {error}");
+        }
+        if let server::db::Pool::Postgres(p) = &pool {
+            let error = sqlx::query("TRUNCATE audit_log").execute(p).await.expect_err("refused");
+            assert!(error.to_string().contains("audit records cannot be"), "{error}");
+        }
+        let audit = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
+        assert_eq!((audit.len(), audit[0].action), (1, AuditAction::Import), "{backend:?}");
     }
 }

@@ -2,6 +2,7 @@
 //! initiatives, contracts, and the pure roll-ups (budget matrix, FTE) over
 //! exact decimals. No framework, no I/O: `cargo test -p app` runs it as is.
 
+mod audit;
 mod budget;
 mod catalog;
 mod contract;
@@ -11,6 +12,7 @@ mod object;
 mod person;
 mod plan;
 
+pub use audit::{AuditAction, AuditFilter, AuditRecord};
 pub use budget::{fte, BudgetCell, BudgetColumn, BudgetLine, BudgetMatrix};
 pub use catalog::{BusinessComponent, ItComponent, ObjectProduct, Supplier};
 pub use contract::{add_months, Contract, ExtensionOptions};

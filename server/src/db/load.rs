@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use app::dataset::Dataset;
+use app::domain::AuditAction;
 use app::store::{StoreError, StoreResult};
 
 use super::store::db;
@@ -23,7 +24,7 @@ fn position(index: usize) -> i32 {
     i32::try_from(index + 1).unwrap_or(i32::MAX)
 }
 
-pub async fn load(pool: &Pool, data: &Dataset) -> StoreResult<()> {
+pub async fn load(pool: &Pool, data: &Dataset, actor_id: Option<i64>) -> StoreResult<()> {
     with_pool!(pool, p, Db => {
         let mut tx = p.begin().await.map_err(db)?;
 
@@ -217,6 +218,23 @@ pub async fn load(pool: &Pool, data: &Dataset) -> StoreResult<()> {
                 );
             }
         }
+        let summary = serde_json::json!({
+            "objects": data.objects.len(),
+            "plan_years": data.plan_years.len(),
+            "initiatives": data.plan_years.iter().map(|p| p.initiatives.len()).sum::<usize>(),
+            "contracts": data.contracts.len(),
+        });
+        execute!(
+            super::sql::INSERT_AUDIT,
+            Db::timestamp(chrono::Utc::now()),
+            actor_id,
+            AuditAction::Import.key(),
+            "dataset",
+            None::<String>,
+            None::<i64>,
+            None::<String>,
+            Some(summary.to_string())
+        );
         tx.commit().await.map_err(db)
     })
 }

@@ -15,7 +15,7 @@ mod store;
 pub use connect::{connect, ConnectError, DatabaseTarget};
 pub use store::SqlStore;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use rust_decimal::Decimal;
 
 /// A pool of either backend.
@@ -49,8 +49,10 @@ pub(crate) use with_pool;
 pub trait Dialect {
     type Number;
     type Date;
+    type Timestamp;
     fn number(value: Decimal) -> Self::Number;
     fn date(value: NaiveDate) -> Self::Date;
+    fn timestamp(value: DateTime<Utc>) -> Self::Timestamp;
 }
 
 impl Dialect for sqlx::Sqlite {
@@ -62,6 +64,11 @@ impl Dialect for sqlx::Sqlite {
     fn date(value: NaiveDate) -> String {
         value.format("%Y-%m-%d").to_string()
     }
+    /// RFC 3339 in UTC with microseconds: sorts and compares as text.
+    type Timestamp = String;
+    fn timestamp(value: DateTime<Utc>) -> String {
+        value.to_rfc3339_opts(SecondsFormat::Micros, true)
+    }
 }
 
 impl Dialect for sqlx::Postgres {
@@ -71,6 +78,10 @@ impl Dialect for sqlx::Postgres {
         value
     }
     fn date(value: NaiveDate) -> NaiveDate {
+        value
+    }
+    type Timestamp = DateTime<Utc>;
+    fn timestamp(value: DateTime<Utc>) -> DateTime<Utc> {
         value
     }
 }

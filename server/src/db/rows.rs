@@ -5,12 +5,12 @@
 use std::str::FromStr;
 
 use app::domain::{
-    AssignmentType, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus, ItComponent, MainActivity, Money,
-    Object, ObjectCategory, ObjectCode, Person, PlanSettings, PlanStatus, PlanYear, Role, RoleAssignment, Scores,
-    SideEffort, Supplier,
+    AssignmentType, AuditAction, AuditRecord, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus,
+    ItComponent, MainActivity, Money, Object, ObjectCategory, ObjectCode, Person, PlanSettings, PlanStatus, PlanYear,
+    Role, RoleAssignment, Scores, SideEffort, Supplier,
 };
 use app::store::StoreError;
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(sqlx::FromRow)]
 pub struct ObjectRow {
@@ -232,4 +232,56 @@ fn date(text: &str, what: &'static str) -> Result<NaiveDate, StoreError> {
 
 fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> StoreError {
     move |e| StoreError::Corrupt(format!("{what}: {e}"))
+}
+
+#[derive(sqlx::FromRow)]
+pub struct AuditRow {
+    id: i64,
+    at: String,
+    actor_id: Option<i64>,
+    action: String,
+    entity: String,
+    entity_id: Option<String>,
+    object_id: Option<i64>,
+    before: Option<String>,
+    after: Option<String>,
+}
+
+impl TryFrom<AuditRow> for AuditRecord {
+    type Error = StoreError;
+    fn try_from(row: AuditRow) -> Result<Self, StoreError> {
+        Ok(AuditRecord {
+            id: row.id,
+            at: timestamp(&row.at)?,
+            actor_id: row.actor_id,
+            action: AuditAction::from_key(&row.action).map_err(corrupt("audit_log.action"))?,
+            entity: row.entity,
+            entity_id: row.entity_id,
+            object_id: row.object_id,
+            before: row.before,
+            after: row.after,
+        })
+    }
+}
+
+/// SQLite keeps RFC 3339 text; PostgreSQL's timestamptz reads as
+/// `2026-11-24 19:35:00.123456+00`.
+fn timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(text)
+        .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%#z"))
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Corrupt(format!("audit_log.at '{text}': {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::timestamp;
+
+    #[test]
+    fn both_backends_timestamps_parse_to_the_same_instant() {
+        let sqlite = timestamp("2026-11-24T19:35:00.123456Z").expect("rfc 3339");
+        let postgres = timestamp("2026-11-24 19:35:00.123456+00").expect("postgres text");
+        assert_eq!(sqlite, postgres);
+        assert!(timestamp("yesterday").is_err());
+    }
 }

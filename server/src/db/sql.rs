@@ -115,3 +115,15 @@ pub const ROLES_OF_OBJECT: &str = "SELECT p.id, p.name, p.email, r.role, o.code 
     JOIN people p ON p.id = r.person_id
     JOIN objects o ON o.id = r.object_id
     WHERE r.object_id = $1 ORDER BY r.role, p.name";
+
+/// Newest first; each filter applies only when its parameter is set.
+pub const AUDIT_LOG: &str = "SELECT id, CAST(at AS TEXT) AS at, actor_id, action, entity, entity_id, object_id,
+    before, after
+    FROM audit_log
+    WHERE ($1 IS NULL OR object_id = $1) AND ($2 IS NULL OR actor_id = $2)
+      AND ($3 IS NULL OR at >= $3) AND ($4 IS NULL OR at < $4)
+    ORDER BY at DESC, id DESC LIMIT 1000";
+
+pub const INSERT_AUDIT: &str =
+    "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, object_id, before, after)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";

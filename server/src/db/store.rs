@@ -1,12 +1,15 @@
 //! `PortfolioStore` over SQLite or PostgreSQL: the reads, written once.
 
 use app::dataset::Dataset;
-use app::domain::{Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear, RoleAssignment};
+use app::domain::{
+    AuditFilter, AuditRecord, Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear, RoleAssignment,
+};
 use app::store::{PortfolioStore, StoreError, StoreResult};
 use async_trait::async_trait;
 
 use super::rows::{
-    names_of, ContractRow, InitiativeRow, ItComponentRow, NamedLink, ObjectRow, PlanYearRow, ProductRow, RoleRow,
+    names_of, AuditRow, ContractRow, InitiativeRow, ItComponentRow, NamedLink, ObjectRow, PlanYearRow, ProductRow,
+    RoleRow,
 };
 use super::{sql, with_pool, Pool};
 
@@ -192,8 +195,22 @@ impl PortfolioStore for SqlStore {
         Ok(count == 0)
     }
 
-    async fn load(&self, data: &Dataset) -> StoreResult<()> {
-        super::load::load(&self.pool, data).await
+    async fn load(&self, data: &Dataset, actor_id: Option<i64>) -> StoreResult<()> {
+        super::load::load(&self.pool, data, actor_id).await
+    }
+
+    async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>> {
+        let rows: Vec<AuditRow> = with_pool!(&self.pool, p, Db => {
+            sqlx::query_as(sql::AUDIT_LOG)
+                .bind(filter.object_id)
+                .bind(filter.actor_id)
+                .bind(filter.since.map(<Db as super::Dialect>::timestamp))
+                .bind(filter.until.map(<Db as super::Dialect>::timestamp))
+                .fetch_all(p)
+                .await
+        })
+        .map_err(db)?;
+        rows.into_iter().map(AuditRecord::try_from).collect()
     }
 }
 
