@@ -110,7 +110,13 @@ fn router(store: SharedStore, config: &Config, addr: SocketAddr) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-cache")))
         .service(pkg);
     Router::new()
-        .route("/health", get(health))
+        .route(
+            "/health",
+            get({
+                let store = store.clone();
+                move || health(store.clone())
+            }),
+        )
         .nest_service("/pkg", pkg)
         .route("/lang/{code}", get(crate::lang::switch))
         .nest("/api/v1", crate::rest::router(store))
@@ -135,8 +141,16 @@ fn request_locale() -> Locale {
         .unwrap_or_default()
 }
 
-async fn health() -> &'static str {
-    "ok"
+/// For load balancers and monitors: 200 when the database answers, 503
+/// (with the reason in the log, not the body) when it does not.
+async fn health(store: SharedStore) -> (StatusCode, &'static str) {
+    match store.is_empty().await {
+        Ok(_) => (StatusCode::OK, "ok"),
+        Err(error) => {
+            tracing::error!(%error, backend = store.backend(), "health check: the database does not answer");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable")
+        }
+    }
 }
 
 async fn shutdown_signal() {

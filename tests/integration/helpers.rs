@@ -115,6 +115,18 @@ impl TestDatabase {
     }
 }
 
+impl TestDatabase {
+    /// Drops a PostgreSQL test database now, cutting its connections: a
+    /// database that has gone away under a running server.
+    pub async fn vanish(&self) {
+        if let Some((admin, name)) = &self.postgres {
+            let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(admin).await.expect("admin");
+            let sql = format!("DROP DATABASE {name} WITH (FORCE)");
+            sqlx::Executor::execute(&mut c, sql.as_str()).await.expect("drop");
+        }
+    }
+}
+
 impl Drop for TestDatabase {
     fn drop(&mut self) {
         if let Some((admin, name)) = self.postgres.take() {

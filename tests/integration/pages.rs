@@ -126,3 +126,25 @@ async fn the_bundle_is_sent_precompressed_when_the_browser_takes_brotli() {
     assert_eq!(plain_css.text().await.expect("body"), "body { margin: 0 }");
     assert_eq!(app.get("/pkg/missing.js").await.status().as_u16(), 404);
 }
+
+#[tokio::test]
+async fn health_answers_ok_while_the_database_answers() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let response = app.get("/health").await;
+        assert_eq!(response.status().as_u16(), 200, "{backend:?}");
+        assert_eq!(response.text().await.expect("body"), "ok");
+    }
+}
+
+#[tokio::test]
+async fn health_answers_503_when_the_database_has_gone() {
+    if !backends().contains(&Backend::Postgres) {
+        return; // backends() has said that PostgreSQL tests are skipped
+    }
+    let app = spawn_app(Backend::Postgres).await;
+    app.database.vanish().await;
+    let response = app.get("/health").await;
+    assert_eq!(response.status().as_u16(), 503);
+    assert_eq!(response.text().await.expect("body"), "database unavailable", "no error details leak");
+}
