@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::DomainError;
+use super::keyed::keyed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -19,35 +19,16 @@ pub enum AuditAction {
     SignInFailed,
 }
 
-impl AuditAction {
-    pub const ALL: [AuditAction; 8] = [
-        Self::Create,
-        Self::Update,
-        Self::Delete,
-        Self::Reorder,
-        Self::Import,
-        Self::RoleChange,
-        Self::SignIn,
-        Self::SignInFailed,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Create => "create",
-            Self::Update => "update",
-            Self::Delete => "delete",
-            Self::Reorder => "reorder",
-            Self::Import => "import",
-            Self::RoleChange => "role_change",
-            Self::SignIn => "sign_in",
-            Self::SignInFailed => "sign_in_failed",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Result<Self, DomainError> {
-        Self::ALL.into_iter().find(|a| a.key() == key).ok_or_else(|| DomainError::UnknownValue(key.to_owned()))
-    }
-}
+keyed!(AuditAction {
+    Create => "create",
+    Update => "update",
+    Delete => "delete",
+    Reorder => "reorder",
+    Import => "import",
+    RoleChange => "role_change",
+    SignIn => "sign_in",
+    SignInFailed => "sign_in_failed",
+});
 
 /// One change. `before` and `after` are JSON snapshots of what changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,7 +62,7 @@ mod tests {
 
     #[test]
     fn audit_action_keys_round_trip() {
-        for action in AuditAction::ALL {
+        for &action in AuditAction::ALL {
             assert_eq!(AuditAction::from_key(action.key()), Ok(action));
         }
         assert!(AuditAction::from_key("erase").is_err());

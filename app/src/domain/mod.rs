@@ -7,6 +7,7 @@ mod budget;
 mod catalog;
 mod contract;
 mod error;
+mod keyed;
 mod number;
 mod object;
 mod person;

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::keyed::keyed;
 use super::DomainError;
 
 /// A short, unique code such as `AKN` or `VSOA`: 2–10 capital letters
@@ -58,22 +59,11 @@ pub enum ObjectCategory {
     Technical,
 }
 
-impl ObjectCategory {
-    pub const ALL: [ObjectCategory; 3] = [Self::Core, Self::Support, Self::Technical];
-
-    /// The stable name used in storage and the API.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Core => "core",
-            Self::Support => "support",
-            Self::Technical => "technical",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Result<Self, DomainError> {
-        Self::ALL.into_iter().find(|c| c.key() == key).ok_or_else(|| DomainError::UnknownValue(key.to_owned()))
-    }
-}
+keyed!(ObjectCategory {
+    Core => "core",
+    Support => "support",
+    Technical => "technical",
+});
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Object {
@@ -100,7 +90,7 @@ mod tests {
 
     #[test]
     fn category_keys_round_trip() {
-        for category in ObjectCategory::ALL {
+        for &category in ObjectCategory::ALL {
             assert_eq!(ObjectCategory::from_key(category.key()), Ok(category));
         }
         assert!(ObjectCategory::from_key("other").is_err());

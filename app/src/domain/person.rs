@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::DomainError;
+use super::keyed::keyed;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
@@ -26,39 +26,20 @@ pub enum Role {
     Reader,
 }
 
+keyed!(Role {
+    Administrator => "administrator",
+    PsgMember => "psg_member",
+    ObjectOwnerBusiness => "object_owner_business",
+    ObjectOwnerIt => "object_owner_it",
+    ObjectLeaderBusiness => "object_leader_business",
+    ObjectLeaderIt => "object_leader_it",
+    ProductCoordinator => "product_coordinator",
+    SpecialistBusiness => "specialist_business",
+    SpecialistIt => "specialist_it",
+    Reader => "reader",
+});
+
 impl Role {
-    pub const ALL: [Role; 10] = [
-        Self::Administrator,
-        Self::PsgMember,
-        Self::ObjectOwnerBusiness,
-        Self::ObjectOwnerIt,
-        Self::ObjectLeaderBusiness,
-        Self::ObjectLeaderIt,
-        Self::ProductCoordinator,
-        Self::SpecialistBusiness,
-        Self::SpecialistIt,
-        Self::Reader,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Administrator => "administrator",
-            Self::PsgMember => "psg_member",
-            Self::ObjectOwnerBusiness => "object_owner_business",
-            Self::ObjectOwnerIt => "object_owner_it",
-            Self::ObjectLeaderBusiness => "object_leader_business",
-            Self::ObjectLeaderIt => "object_leader_it",
-            Self::ProductCoordinator => "product_coordinator",
-            Self::SpecialistBusiness => "specialist_business",
-            Self::SpecialistIt => "specialist_it",
-            Self::Reader => "reader",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Result<Self, DomainError> {
-        Self::ALL.into_iter().find(|r| r.key() == key).ok_or_else(|| DomainError::UnknownValue(key.to_owned()))
-    }
-
     /// Whether the role is held on one object (as opposed to portfolio-wide).
     pub fn is_per_object(self) -> bool {
         !matches!(self, Self::Administrator | Self::PsgMember | Self::Reader)
@@ -79,7 +60,7 @@ mod tests {
 
     #[test]
     fn role_keys_round_trip() {
-        for role in Role::ALL {
+        for &role in Role::ALL {
             assert_eq!(Role::from_key(role.key()), Ok(role));
         }
     }

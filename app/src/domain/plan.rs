@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use super::keyed::keyed;
 use super::{DomainError, Hours, Money};
 
 /// The four main activities of pm3 object management (000, section 3).
@@ -58,26 +59,6 @@ pub enum InitiativeStatus {
     Delayed,
     Done,
     Stopped,
-}
-
-/// Gives every closed enum a stable storage/API key and its inverse.
-macro_rules! keyed {
-    ($t:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
-        impl $t {
-            pub const ALL: &'static [$t] = &[$($t::$variant),+];
-
-            pub fn key(self) -> &'static str {
-                match self { $($t::$variant => $key),+ }
-            }
-
-            pub fn from_key(key: &str) -> Result<Self, DomainError> {
-                match key {
-                    $($key => Ok($t::$variant),)+
-                    other => Err(DomainError::UnknownValue(other.to_owned())),
-                }
-            }
-        }
-    };
 }
 
 keyed!(MainActivity {
