@@ -27,33 +27,15 @@ impl SqlStore {
         &self.pool
     }
 
-    async fn object_rows(&self, sql: &str, id: Option<i64>) -> StoreResult<Vec<Object>> {
-        let rows: Vec<ObjectRow> = with_pool!(&self.pool, p, Db => {
-            let query = sqlx::query_as(sql);
-            let query = match id { Some(id) => query.bind(id), None => query };
-            query.fetch_all(p).await
-        })
-        .map_err(db)?;
-        rows.into_iter().map(Object::try_from).collect()
-    }
-
-    async fn plan_rows(&self, sql: &str, id: Option<i64>) -> StoreResult<Vec<PlanYear>> {
-        let rows: Vec<PlanYearRow> = with_pool!(&self.pool, p, Db => {
-            let query = sqlx::query_as(sql);
-            let query = match id { Some(id) => query.bind(id), None => query };
-            query.fetch_all(p).await
-        })
-        .map_err(db)?;
-        rows.into_iter().map(PlanYear::try_from).collect()
-    }
-
-    async fn initiative_rows(&self, sql: &str, key: i64) -> StoreResult<Vec<Initiative>> {
-        let rows: Vec<InitiativeRow> =
-            with_pool!(&self.pool, p, Db => sqlx::query_as(sql).bind(key).fetch_all(p).await).map_err(db)?;
-        rows.into_iter().map(Initiative::try_from).collect()
-    }
-
-    async fn links(&self, sql: &str, key: Option<i64>) -> StoreResult<Vec<NamedLink>> {
+    /// Runs a read binding at most one id and returns its rows: the one
+    /// place that turns shared SQL into rows on either backend.
+    async fn fetch<R>(&self, sql: &str, key: Option<i64>) -> StoreResult<Vec<R>>
+    where
+        R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+    {
         with_pool!(&self.pool, p, Db => {
             let query = sqlx::query_as(sql);
             let query = match key { Some(key) => query.bind(key), None => query };
@@ -62,13 +44,36 @@ impl SqlStore {
         .map_err(db)
     }
 
+    /// [`Self::fetch`], then each row converted into its domain value.
+    async fn fetch_into<R, T>(&self, sql: &str, key: Option<i64>) -> StoreResult<Vec<T>>
+    where
+        R: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+            + Send
+            + Unpin,
+        T: TryFrom<R, Error = StoreError>,
+    {
+        self.fetch::<R>(sql, key).await?.into_iter().map(T::try_from).collect()
+    }
+
+    async fn object_rows(&self, sql: &str, id: Option<i64>) -> StoreResult<Vec<Object>> {
+        self.fetch_into::<ObjectRow, _>(sql, id).await
+    }
+
+    async fn plan_rows(&self, sql: &str, id: Option<i64>) -> StoreResult<Vec<PlanYear>> {
+        self.fetch_into::<PlanYearRow, _>(sql, id).await
+    }
+
+    async fn initiative_rows(&self, sql: &str, key: i64) -> StoreResult<Vec<Initiative>> {
+        self.fetch_into::<InitiativeRow, _>(sql, Some(key)).await
+    }
+
+    async fn links(&self, sql: &str, key: Option<i64>) -> StoreResult<Vec<NamedLink>> {
+        self.fetch(sql, key).await
+    }
+
     async fn contract_rows(&self, sql: &str, id: Option<i64>) -> StoreResult<Vec<Contract>> {
-        let rows: Vec<ContractRow> = with_pool!(&self.pool, p, Db => {
-            let query = sqlx::query_as(sql);
-            let query = match id { Some(id) => query.bind(id), None => query };
-            query.fetch_all(p).await
-        })
-        .map_err(db)?;
+        let rows: Vec<ContractRow> = self.fetch(sql, id).await?;
         // All contracts' links in two queries, even for one contract: a
         // register holds hundreds, and this keeps one query per list.
         let components = self.links(sql::CONTRACT_IT_COMPONENTS, None).await?;
@@ -134,9 +139,7 @@ impl PortfolioStore for SqlStore {
     }
 
     async fn products(&self, object_id: i64) -> StoreResult<Vec<ObjectProduct>> {
-        let rows: Vec<ProductRow> =
-            with_pool!(&self.pool, p, Db => sqlx::query_as(sql::PRODUCTS).bind(object_id).fetch_all(p).await)
-                .map_err(db)?;
+        let rows: Vec<ProductRow> = self.fetch(sql::PRODUCTS, Some(object_id)).await?;
         let business = self.links(sql::PRODUCT_BUSINESS_COMPONENTS, Some(object_id)).await?;
         let it = self.links(sql::PRODUCT_IT_COMPONENTS, Some(object_id)).await?;
         Ok(rows
@@ -153,10 +156,7 @@ impl PortfolioStore for SqlStore {
     }
 
     async fn it_components(&self, object_id: i64) -> StoreResult<Vec<ItComponent>> {
-        let rows: Vec<ItComponentRow> = with_pool!(&self.pool, p, Db => {
-            sqlx::query_as(sql::IT_COMPONENTS_OF_OBJECT).bind(object_id).fetch_all(p).await
-        })
-        .map_err(db)?;
+        let rows: Vec<ItComponentRow> = self.fetch(sql::IT_COMPONENTS_OF_OBJECT, Some(object_id)).await?;
         let users = self.links(sql::IT_COMPONENT_OBJECTS, Some(object_id)).await?;
         let products = self.links(sql::IT_COMPONENT_PRODUCTS, Some(object_id)).await?;
         let mut components: Vec<ItComponent> = rows
@@ -172,10 +172,8 @@ impl PortfolioStore for SqlStore {
     }
 
     async fn roles_of(&self, object_id: i64) -> StoreResult<Vec<RoleAssignment>> {
-        let rows: Vec<RoleRow> =
-            with_pool!(&self.pool, p, Db => sqlx::query_as(sql::ROLES_OF_OBJECT).bind(object_id).fetch_all(p).await)
-                .map_err(db)?;
-        let mut roles = rows.into_iter().map(RoleAssignment::try_from).collect::<StoreResult<Vec<_>>>()?;
+        let mut roles: Vec<RoleAssignment> =
+            self.fetch_into::<RoleRow, _>(sql::ROLES_OF_OBJECT, Some(object_id)).await?;
         // The guideline's order (owners, leaders, coordinators, specialists), not the keys' alphabet.
         roles.sort_by(|a, b| a.role.cmp(&b.role).then_with(|| a.person.name.cmp(&b.person.name)));
         Ok(roles)
