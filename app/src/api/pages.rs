@@ -10,15 +10,13 @@ pub async fn get_overview(year: Option<i32>) -> Result<OverviewPage, AppError> {
     respond(async {
         let store = store()?;
         let (objects, plans) = (store.objects().await?, store.plan_years().await?);
-        let current_year = this_year();
-        let mut years: Vec<i32> = plans.iter().map(|p| p.year).collect();
-        years.sort_unstable();
-        let chosen = crate::views::choose_year(&years, year, current_year);
+        let years: Vec<i32> = plans.iter().map(|p| p.year).collect();
+        let chosen = crate::views::choose_year(&years, year, this_year());
         let initiatives = match chosen {
             Some(y) => store.initiatives_in_year(y).await?,
             None => Vec::new(),
         };
-        Ok(crate::views::build_overview(&objects, &plans, &initiatives, chosen, current_year))
+        Ok(crate::views::build_overview(&objects, &plans, &initiatives, chosen))
     })
     .await
 }

@@ -36,19 +36,17 @@ pub struct PlanSummary {
     pub total: BudgetLine,
 }
 
-/// `plans` and `initiatives` may hold other years and objects too; only the
-/// chosen year's are used.
+/// `plans` and `initiatives` may hold other years and objects too; only
+/// those of `year` (chosen by [`super::choose_year`]) are used.
 pub fn build_overview(
     objects: &[Object],
     plans: &[PlanYear],
     initiatives: &[Initiative],
-    requested_year: Option<i32>,
-    current_year: i32,
+    year: Option<i32>,
 ) -> OverviewPage {
     let mut years: Vec<i32> = plans.iter().map(|p| p.year).collect();
     years.sort_unstable();
     years.dedup();
-    let year = super::choose_year(&years, requested_year, current_year);
 
     let summary = |object: &Object| {
         let plan = plans.iter().find(|p| p.object_id == object.id && Some(p.year) == year)?;
