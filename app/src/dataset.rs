@@ -22,6 +22,9 @@ pub struct Dataset {
     pub roles: Vec<RoleSeed>,
     pub plan_years: Vec<PlanYearSeed>,
     pub contracts: Vec<ContractSeed>,
+    /// Passwords (argon2id PHC strings) by e-mail, for people who sign in
+    /// with one.
+    pub credentials: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

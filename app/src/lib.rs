@@ -13,6 +13,9 @@ pub mod demo;
 pub mod domain;
 /// Interface texts in Swedish and English, and Swedish number formats.
 pub mod i18n;
+/// Password hashing, random session ids and tokens, and their digests.
+#[cfg(feature = "ssr")]
+pub mod secrets;
 /// The storage port the server implements per database backend.
 #[cfg(feature = "ssr")]
 pub mod store;

@@ -8,8 +8,11 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 use crate::dataset::Dataset;
+use chrono::{DateTime, Utc};
+
 use crate::domain::{
-    AuditFilter, AuditRecord, Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear, RoleAssignment,
+    ApiToken, AuditFilter, AuditRecord, Contract, Grant, Initiative, ItComponent, Object, ObjectProduct, Person,
+    PersonAccount, PlanYear, Role, RoleAssignment,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -23,11 +26,18 @@ pub enum StoreError {
     /// Data given to the store refers to something that does not exist.
     #[error("invalid data: {0}")]
     Invalid(String),
+    /// The change clashes with what is stored (e.g. an e-mail already in use).
+    #[error("conflict: {0}")]
+    Conflict(String),
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+/// The most audit records one listing returns (newest first).
+pub const AUDIT_PAGE_LIMIT: usize = 1000;
+
 pub type SharedStore = Arc<dyn PortfolioStore>;
+pub type SharedAccessStore = Arc<dyn AccessStore>;
 
 #[async_trait]
 pub trait PortfolioStore: Send + Sync + 'static {
@@ -68,4 +78,103 @@ pub trait PortfolioStore: Send + Sync + 'static {
 
     /// Audit records matching the filter, newest first.
     async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>>;
+}
+
+/// A session as stored: the client holds the random id, the store its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredSession {
+    pub person_id: i64,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An OpenID Connect sign-in under way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OidcFlow {
+    pub state: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+    pub next_path: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A new person, as an administrator (or the command line) creates them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewPerson {
+    pub name: String,
+    pub email: String,
+    pub password_hash: Option<String>,
+    pub roles: Vec<Grant>,
+}
+
+/// People, sign-in and access: every change writes its audit record in the
+/// same transaction. `actor` is the person acting; `None` is the system
+/// (the command line, demo data).
+#[async_trait]
+pub trait AccessStore: Send + Sync + 'static {
+    async fn person(&self, id: i64) -> StoreResult<Option<Person>>;
+    /// Case-insensitive.
+    async fn person_by_email(&self, email: &str) -> StoreResult<Option<Person>>;
+    async fn grants_of(&self, person_id: i64) -> StoreResult<Vec<Grant>>;
+    /// Everyone, by name, with roles and sign-in methods.
+    async fn people_accounts(&self) -> StoreResult<Vec<PersonAccount>>;
+    /// Everyone, by name.
+    async fn people(&self) -> StoreResult<Vec<Person>>;
+
+    /// Creates a person with roles and, optionally, a password.
+    /// `Conflict` when the e-mail is taken.
+    async fn create_person(&self, person: &NewPerson, actor: Option<i64>) -> StoreResult<Person>;
+    async fn password_hash(&self, person_id: i64) -> StoreResult<Option<String>>;
+    /// Sets a new password and ends the person's sessions.
+    async fn set_password(&self, person_id: i64, hash: &str, actor: Option<i64>) -> StoreResult<()>;
+    /// Adds a role; false when the person already held it.
+    async fn grant_role(
+        &self,
+        person_id: i64,
+        role: Role,
+        object_id: Option<i64>,
+        actor: Option<i64>,
+    ) -> StoreResult<bool>;
+    /// Removes a role; false when the person did not hold it.
+    async fn revoke_role(
+        &self,
+        person_id: i64,
+        role: Role,
+        object_id: Option<i64>,
+        actor: Option<i64>,
+    ) -> StoreResult<bool>;
+
+    /// Stores a new session and audits the sign-in (`method`: password or sso).
+    async fn create_session(&self, id_hash: &str, session: &StoredSession, method: &str) -> StoreResult<()>;
+    async fn session(&self, id_hash: &str) -> StoreResult<Option<StoredSession>>;
+    async fn touch_session(&self, id_hash: &str, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Ends a session; `signed_out` audits it as the person's own sign-out.
+    async fn end_session(&self, id_hash: &str, signed_out: bool) -> StoreResult<()>;
+    /// Deletes sessions that expired before `now`; returns how many.
+    async fn purge_sessions(&self, now: DateTime<Utc>, idle_since: DateTime<Utc>) -> StoreResult<u64>;
+    /// Audits a refused sign-in: the person's id when the e-mail was known.
+    async fn record_failed_sign_in(&self, person_id: Option<i64>, reason: &str) -> StoreResult<()>;
+
+    async fn create_api_token(&self, person_id: i64, name: &str, token_hash: &str) -> StoreResult<ApiToken>;
+    async fn api_tokens_of(&self, person_id: i64) -> StoreResult<Vec<ApiToken>>;
+    /// Revokes one of the person's own tokens; false when they have no such
+    /// live token (someone else's id is "no such token").
+    async fn revoke_api_token(&self, person_id: i64, token_id: i64) -> StoreResult<bool>;
+    /// The live token with this hash: its id and its owner.
+    async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<(i64, i64)>>;
+    /// Audits one use of a token and notes when it was last used.
+    async fn record_token_use(&self, token_id: i64, person_id: i64, path: &str) -> StoreResult<()>;
+
+    async fn public_status_pages(&self) -> StoreResult<bool>;
+    async fn set_public_status_pages(&self, enabled: bool, actor: i64) -> StoreResult<()>;
+
+    async fn person_by_identity(&self, issuer: &str, subject: &str) -> StoreResult<Option<Person>>;
+    async fn link_identity(&self, issuer: &str, subject: &str, person_id: i64) -> StoreResult<()>;
+    async fn save_oidc_flow(&self, flow: &OidcFlow) -> StoreResult<()>;
+    /// Removes and returns the flow: each state is good for one callback.
+    async fn take_oidc_flow(&self, state: &str) -> StoreResult<Option<OidcFlow>>;
+
+    /// An object's id by its code, for role assignments.
+    async fn object_id(&self, code: &str) -> StoreResult<Option<i64>>;
 }

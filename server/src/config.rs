@@ -8,16 +8,29 @@
 //! | | `DATABASE_URL` | SQLite file `styrbord.db` in the data directory |
 //! | `--site-root DIR` | `STYRBORD_SITE_ROOT` | `target/site` |
 //! | `--no-demo` | `STYRBORD_DEMO=false` | demo data on |
+//! | | `STYRBORD_SESSION_IDLE_MINUTES` | `30` |
+//! | | `STYRBORD_SESSION_LIFETIME_HOURS` | `10` |
+//! | | `STYRBORD_SECURE_COOKIES` | `auto`: when the request came over HTTPS |
+//! | | `STYRBORD_TRUSTED_PROXIES` | none: `X-Forwarded-For` is ignored |
+//! | | `STYRBORD_SIGN_IN_LIMIT_IP` / `_ACCOUNT` | `30` / `5` per 15 minutes |
+//! | | `STYRBORD_OIDC_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET` | single sign-on off |
+//! | | `STYRBORD_PUBLIC_URL` | `http://` + the bound address |
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use crate::db::{ConnectError, DatabaseTarget};
 
 pub const HELP: &str = "\
 styrbord — steer a municipality's IT portfolio (pm3)
 
-Usage: styrbord [options]
+Usage: styrbord [options]                 start the server
+       styrbord user add --email E --name N [--admin]
+                                          create a person who signs in with a password
+       styrbord user set-password --email E
+                                          set a new password (ends their sessions)
+The password is read from the terminal without echo, or as one line on stdin.
 
 Options:
   --bind ADDR       address to listen on (STYRBORD_BIND, default 127.0.0.1)
@@ -27,7 +40,8 @@ Options:
   --no-demo         do not load demo data into an empty database (STYRBORD_DEMO=false)
   -h, --help        show this help
 
-Database: SQLite in the data directory unless DATABASE_URL=postgres://user@host:5432/db.";
+Database: SQLite in the data directory unless DATABASE_URL=postgres://user@host:5432/db.
+Sign-in, sessions, single sign-on and proxies are set by environment variables (README).";
 
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -35,11 +49,83 @@ pub struct Config {
     pub database: DatabaseTarget,
     pub site_root: PathBuf,
     pub demo_data: bool,
+    pub auth: AuthConfig,
+}
+
+/// Sign-in, sessions and what to trust about the network.
+#[derive(Debug, Clone)]
+pub struct AuthConfig {
+    /// A session unused this long ends.
+    pub session_idle: Duration,
+    /// A session ends this long after sign-in, used or not.
+    pub session_lifetime: Duration,
+    /// `None`: Secure cookies when the request came over HTTPS.
+    pub secure_cookies: Option<bool>,
+    /// Proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` are believed.
+    pub trusted_proxies: Vec<IpAddr>,
+    /// Sign-in attempts per client address per window.
+    pub sign_in_limit_ip: u32,
+    /// Failed sign-ins per account per window.
+    pub sign_in_limit_account: u32,
+    pub sign_in_window: Duration,
+    pub oidc: Option<OidcConfig>,
+    /// The address people reach the app at, for the single sign-on
+    /// callback. Defaults to `http://` + the bound address.
+    pub public_url: Option<String>,
+}
+
+impl Default for AuthConfig {
+    fn default() -> Self {
+        Self {
+            session_idle: Duration::from_secs(30 * 60),
+            session_lifetime: Duration::from_secs(10 * 3600),
+            secure_cookies: None,
+            trusted_proxies: Vec::new(),
+            sign_in_limit_ip: 30,
+            sign_in_limit_account: 5,
+            sign_in_window: Duration::from_secs(15 * 60),
+            oidc: None,
+            public_url: None,
+        }
+    }
+}
+
+/// An OpenID Connect provider (Entra ID, Keycloak, …).
+#[derive(Clone)]
+pub struct OidcConfig {
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
+}
+
+impl std::fmt::Debug for OidcConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("OidcConfig").field("issuer", &self.issuer).field("client_id", &self.client_id).finish()
+    }
+}
+
+impl Config {
+    /// Defaults for everything but where to listen, the database and the site.
+    pub fn new(addr: SocketAddr, database: DatabaseTarget, site_root: PathBuf) -> Self {
+        Self { addr, database, site_root, demo_data: true, auth: AuthConfig::default() }
+    }
 }
 
 pub enum Command {
     Serve(Config),
     Help,
+    /// `styrbord user add`.
+    AddUser {
+        config: Config,
+        email: String,
+        name: String,
+        admin: bool,
+    },
+    /// `styrbord user set-password`.
+    SetPassword {
+        config: Config,
+        email: String,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -54,6 +140,12 @@ pub enum ConfigError {
     BadAddress(String),
     #[error("STYRBORD_DEMO must be true or false, not '{0}'")]
     BadFlag(String),
+    #[error("{name} must be {expected}, not '{value}'")]
+    BadSetting { name: &'static str, expected: &'static str, value: String },
+    #[error(
+        "single sign-on needs STYRBORD_OIDC_ISSUER, STYRBORD_OIDC_CLIENT_ID and STYRBORD_OIDC_CLIENT_SECRET together"
+    )]
+    IncompleteOidc,
     #[error(transparent)]
     Database(#[from] ConnectError),
 }
@@ -74,6 +166,13 @@ impl Config {
             Some("false" | "0" | "no") => false,
             Some(other) => return Err(ConfigError::BadFlag(other.into())),
         };
+        let auth = auth_from_env(&env)?;
+        let (user_command, args) = match args {
+            [user, verb, rest @ ..] if user == "user" => (Some(verb.as_str()), rest),
+            [user] if user == "user" => return Err(ConfigError::MissingValue("user".into())),
+            _ => (None, args),
+        };
+        let (mut email, mut name, mut admin) = (None, None, false);
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             let mut value = || rest.next().cloned().ok_or_else(|| ConfigError::MissingValue(arg.clone()));
@@ -84,6 +183,9 @@ impl Config {
                 "--data-dir" => data_dir = value()?,
                 "--site-root" => site_root = value()?,
                 "--no-demo" => demo_data = false,
+                "--email" if user_command.is_some() => email = Some(value()?),
+                "--name" if user_command.is_some() => name = Some(value()?),
+                "--admin" if user_command.is_some() => admin = true,
                 other => return Err(ConfigError::UnknownOption(other.into())),
             }
         }
@@ -93,13 +195,76 @@ impl Config {
             Some(url) => DatabaseTarget::parse(&url)?,
             None => DatabaseTarget::Sqlite(PathBuf::from(data_dir).join("styrbord.db")),
         };
-        Ok(Command::Serve(Config {
-            addr: SocketAddr::new(ip, port),
-            database,
-            site_root: PathBuf::from(site_root),
-            demo_data,
-        }))
+        let config =
+            Config { addr: SocketAddr::new(ip, port), database, site_root: PathBuf::from(site_root), demo_data, auth };
+        let required = |value: Option<String>, flag: &str| value.ok_or_else(|| ConfigError::MissingValue(flag.into()));
+        match user_command {
+            None => Ok(Command::Serve(config)),
+            Some("add") => Ok(Command::AddUser {
+                config,
+                email: required(email, "--email")?,
+                name: required(name, "--name")?,
+                admin,
+            }),
+            Some("set-password") => Ok(Command::SetPassword { config, email: required(email, "--email")? }),
+            Some(other) => Err(ConfigError::UnknownOption(format!("user {other}"))),
+        }
     }
+}
+
+fn auth_from_env(env: &impl Fn(&str) -> Option<String>) -> Result<AuthConfig, ConfigError> {
+    let defaults = AuthConfig::default();
+    let number = |name: &'static str, default: u64| -> Result<u64, ConfigError> {
+        match env(name) {
+            None => Ok(default),
+            Some(value) => match value.trim().parse::<u64>() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(ConfigError::BadSetting { name, expected: "a whole number above 0", value }),
+            },
+        }
+    };
+    let secure_cookies = match env("STYRBORD_SECURE_COOKIES").as_deref() {
+        None | Some("auto") => None,
+        Some("true" | "1" | "yes") => Some(true),
+        Some("false" | "0" | "no") => Some(false),
+        Some(other) => {
+            return Err(ConfigError::BadSetting {
+                name: "STYRBORD_SECURE_COOKIES",
+                expected: "auto, true or false",
+                value: other.into(),
+            })
+        }
+    };
+    let trusted_proxies = match env("STYRBORD_TRUSTED_PROXIES") {
+        None => Vec::new(),
+        Some(list) => list
+            .split(',')
+            .map(|ip| {
+                ip.trim().parse::<IpAddr>().map_err(|_| ConfigError::BadSetting {
+                    name: "STYRBORD_TRUSTED_PROXIES",
+                    expected: "a comma-separated list of IP addresses",
+                    value: list.clone(),
+                })
+            })
+            .collect::<Result<_, _>>()?,
+    };
+    let oidc = match (env("STYRBORD_OIDC_ISSUER"), env("STYRBORD_OIDC_CLIENT_ID"), env("STYRBORD_OIDC_CLIENT_SECRET")) {
+        (None, None, None) => None,
+        (Some(issuer), Some(client_id), Some(client_secret)) => Some(OidcConfig { issuer, client_id, client_secret }),
+        _ => return Err(ConfigError::IncompleteOidc),
+    };
+    let limit = |name, default: u32| number(name, u64::from(default)).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+    Ok(AuthConfig {
+        session_idle: Duration::from_secs(60 * number("STYRBORD_SESSION_IDLE_MINUTES", 30)?),
+        session_lifetime: Duration::from_secs(3600 * number("STYRBORD_SESSION_LIFETIME_HOURS", 10)?),
+        secure_cookies,
+        trusted_proxies,
+        sign_in_limit_ip: limit("STYRBORD_SIGN_IN_LIMIT_IP", defaults.sign_in_limit_ip)?,
+        sign_in_limit_account: limit("STYRBORD_SIGN_IN_LIMIT_ACCOUNT", defaults.sign_in_limit_account)?,
+        sign_in_window: defaults.sign_in_window,
+        oidc,
+        public_url: env("STYRBORD_PUBLIC_URL").map(|url| url.trim_end_matches('/').to_owned()),
+    })
 }
 
 #[cfg(test)]
@@ -111,7 +276,7 @@ mod tests {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         match Config::from_sources(|k| env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()), &args)? {
             Command::Serve(config) => Ok(config),
-            Command::Help => panic!("help"),
+            _ => panic!("not a serve command"),
         }
     }
 
@@ -138,5 +303,37 @@ mod tests {
         assert!(matches!(parse(&[("STYRBORD_BIND", "localhost:x")], &[]), Err(ConfigError::BadAddress(_))));
         assert!(matches!(parse(&[("DATABASE_URL", "mysql://x")], &[]), Err(ConfigError::Database(_))));
         assert!(matches!(parse(&[("STYRBORD_DEMO", "maybe")], &[]), Err(ConfigError::BadFlag(_))));
+        assert!(matches!(
+            parse(&[("STYRBORD_SESSION_IDLE_MINUTES", "0")], &[]),
+            Err(ConfigError::BadSetting { name: "STYRBORD_SESSION_IDLE_MINUTES", .. })
+        ));
+        assert!(matches!(
+            parse(&[("STYRBORD_TRUSTED_PROXIES", "10.0.0.1, proxy")], &[]),
+            Err(ConfigError::BadSetting { name: "STYRBORD_TRUSTED_PROXIES", .. })
+        ));
+        assert!(matches!(parse(&[("STYRBORD_OIDC_ISSUER", "https://idp")], &[]), Err(ConfigError::IncompleteOidc)));
+    }
+
+    #[test]
+    fn sessions_default_to_30_minutes_idle_and_10_hours_in_all() {
+        let auth = parse(&[], &[]).unwrap().auth;
+        assert_eq!((auth.session_idle.as_secs(), auth.session_lifetime.as_secs()), (1800, 36_000));
+        assert!(auth.trusted_proxies.is_empty() && auth.oidc.is_none() && auth.secure_cookies.is_none());
+        let auth = parse(&[("STYRBORD_TRUSTED_PROXIES", "10.0.0.1,::1"), ("STYRBORD_SECURE_COOKIES", "true")], &[])
+            .unwrap()
+            .auth;
+        assert_eq!(auth.trusted_proxies.len(), 2);
+        assert_eq!(auth.secure_cookies, Some(true));
+    }
+
+    #[test]
+    fn user_commands_need_an_email() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let add =
+            Config::from_sources(|_| None, &args(&["user", "add", "--email", "a@b.se", "--name", "A", "--admin"]));
+        assert!(matches!(add, Ok(Command::AddUser { admin: true, .. })));
+        let reset = Config::from_sources(|_| None, &args(&["user", "set-password"]));
+        assert!(matches!(reset, Err(ConfigError::MissingValue(flag)) if flag == "--email"));
+        assert!(matches!(Config::from_sources(|_| None, &args(&["user", "drop"])), Err(ConfigError::UnknownOption(_))));
     }
 }

@@ -2,6 +2,12 @@
 //! application (Leptos pages, server functions, the JSON API) and start-up.
 #![forbid(unsafe_code)]
 
+/// `/audit.csv`.
+mod audit_export;
+/// Sessions, API tokens, sign-in and single sign-on.
+pub mod auth;
+/// `styrbord user …`: people and passwords from the command line.
+mod cli;
 /// Settings from defaults, environment and command line.
 pub mod config;
 /// SQLite and PostgreSQL behind one `PortfolioStore`.
@@ -29,6 +35,12 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         Ok(config::Command::Help) => {
             println!("{}", config::HELP);
             return ExitCode::SUCCESS;
+        }
+        Ok(config::Command::AddUser { config, email, name, admin }) => {
+            return cli::add_user(&config, &email, &name, admin).await.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS)
+        }
+        Ok(config::Command::SetPassword { config, email }) => {
+            return cli::set_password(&config, &email).await.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS)
         }
         Err(error) => return fail(&error),
     };

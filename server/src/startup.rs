@@ -5,9 +5,11 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
+use app::api::Identity;
 use app::i18n::Locale;
-use app::store::SharedStore;
+use app::store::{SharedAccessStore, SharedStore};
 use app::ui::{shell, App};
+use app::views::SignInOptions;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
@@ -21,6 +23,7 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
+use crate::auth::{Auth, PageRenderer};
 use crate::config::Config;
 use crate::db::{connect, ConnectError, SqlStore};
 
@@ -36,6 +39,8 @@ pub enum StartupError {
     Bind { addr: SocketAddr, reason: String },
     #[error("the server stopped: {0}")]
     Serve(String),
+    #[error("single sign-on is misconfigured: {0}")]
+    Oidc(String),
 }
 
 pub struct Application {
@@ -58,13 +63,26 @@ impl Application {
             listener.local_addr().map_err(|e| StartupError::Bind { addr: config.addr, reason: e.to_string() })?;
 
         tracing::info!(database = ?config.database, "opening the database");
-        let store: SharedStore = Arc::new(SqlStore::new(connect(&config.database).await?));
+        let sql = SqlStore::new(connect(&config.database).await?);
+        let store: SharedStore = Arc::new(sql.clone());
+        let access: SharedAccessStore = Arc::new(sql);
         if config.demo_data
             && crate::demo::load_if_empty(store.as_ref()).await.map_err(|e| StartupError::Demo(e.to_string()))?
         {
             tracing::info!("loaded the demo portfolio into the empty database");
         }
-        let router = router(store.clone(), &config, addr);
+        let sign_in = sign_in_options(&config, access.as_ref()).await;
+        let oidc = match &config.auth.oidc {
+            Some(oidc) => {
+                let public_url = config.auth.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+                let provider = crate::auth::oidc::Provider::new(oidc.clone(), &public_url)
+                    .map_err(|e| StartupError::Oidc(e.to_string()))?;
+                Some(Arc::new(provider))
+            }
+            None => None,
+        };
+        spawn_session_purge(access.clone(), &config);
+        let router = router(Stores { store: store.clone(), access }, &config, addr, sign_in, oidc);
         Ok(Self { listener, router, addr, store })
     }
 
@@ -81,14 +99,60 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> Result<(), StartupError> {
-        axum::serve(self.listener, self.router)
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
             .with_graceful_shutdown(shutdown_signal())
             .await
             .map_err(|e| StartupError::Serve(e.to_string()))
     }
 }
 
-fn router(store: SharedStore, config: &Config, addr: SocketAddr) -> Router {
+struct Stores {
+    store: SharedStore,
+    access: SharedAccessStore,
+}
+
+/// Single sign-on if configured; the demo accounts if the demo is loaded.
+async fn sign_in_options(config: &Config, access: &dyn app::store::AccessStore) -> SignInOptions {
+    let mut options = SignInOptions { single_sign_on: config.auth.oidc.is_some(), ..Default::default() };
+    let Some(&(first, _, _)) = app::demo::DEMO_ACCOUNTS.first() else { return options };
+    let demo_loaded = match access.person_by_email(first).await {
+        Ok(Some(person)) => matches!(access.password_hash(person.id).await, Ok(Some(_))),
+        _ => false,
+    };
+    if config.demo_data && demo_loaded {
+        options.demo_password = Some(app::demo::DEMO_PASSWORD.to_owned());
+        options.demo_accounts = app::demo::DEMO_ACCOUNTS
+            .iter()
+            .map(|&(email, role, object)| (email.to_owned(), role, object.map(str::to_owned)))
+            .collect();
+    }
+    options
+}
+
+/// Expired sessions are refused when used; this also clears them from the
+/// table every ten minutes.
+fn spawn_session_purge(access: SharedAccessStore, config: &Config) {
+    let idle = chrono::Duration::from_std(config.auth.session_idle).unwrap_or(chrono::Duration::minutes(30));
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            every.tick().await;
+            let now = chrono::Utc::now();
+            if let Err(error) = access.purge_sessions(now, now - idle).await {
+                tracing::warn!(%error, "purging expired sessions failed");
+            }
+        }
+    });
+}
+
+fn router(
+    stores: Stores,
+    config: &Config,
+    addr: SocketAddr,
+    sign_in: SignInOptions,
+    oidc: Option<Arc<crate::auth::oidc::Provider>>,
+) -> Router {
+    let Stores { store, access } = stores;
     let options = LeptosOptions::builder()
         .output_name("styrbord")
         .site_root(config.site_root.to_string_lossy().to_string())
@@ -96,12 +160,23 @@ fn router(store: SharedStore, config: &Config, addr: SocketAddr) -> Router {
         .site_addr(addr)
         .build();
     let context = {
-        let store = store.clone();
+        let (store, access) = (store.clone(), access.clone());
         move || {
             provide_context(store.clone());
+            provide_context(access.clone());
             provide_context(request_locale());
+            provide_context(request_identity());
+            provide_context(sign_in.clone());
         }
     };
+    let pages: PageRenderer = {
+        let render = leptos_axum::render_app_to_stream_with_context(context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        });
+        Arc::new(move |request| render(request))
+    };
+    let auth = Auth::new(access.clone(), config.auth.clone(), oidc, pages);
     let routes = generate_route_list(App);
     // The bundle, sent precompressed (brotli 11 from the release build) when
     // the browser accepts it; revalidated on each load since names carry no hash.
@@ -119,7 +194,9 @@ fn router(store: SharedStore, config: &Config, addr: SocketAddr) -> Router {
         )
         .nest_service("/pkg", pkg)
         .route("/lang/{code}", get(crate::lang::switch))
-        .nest("/api/v1", crate::rest::router(store))
+        .route("/audit.csv", get(crate::audit_export::csv).with_state((store.clone(), access.clone())))
+        .merge(crate::auth::router(auth.clone()))
+        .nest("/api/v1", crate::rest::router(store).route_layer(axum::middleware::from_fn(crate::auth::require_reader)))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -127,6 +204,9 @@ fn router(store: SharedStore, config: &Config, addr: SocketAddr) -> Router {
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(axum::middleware::from_fn(crate::guard::server_fn_status))
+        // Who is asking, after the cross-site check: a forged request is
+        // refused before any session is looked up.
+        .layer(axum::middleware::from_fn_with_state(auth, crate::auth::identify))
         .layer(axum::middleware::from_fn(crate::guard::same_origin_only))
         .layer(RequestBodyLimitLayer::new(1024 * 1024))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
@@ -139,6 +219,11 @@ fn request_locale() -> Locale {
     use_context::<Parts>()
         .and_then(|parts| parts.headers.get(header::COOKIE)?.to_str().ok().map(Locale::from_cookie_header))
         .unwrap_or_default()
+}
+
+/// Who the server's middleware found behind the request.
+fn request_identity() -> Identity {
+    use_context::<Parts>().and_then(|parts| parts.extensions.get::<Identity>().cloned()).unwrap_or_default()
 }
 
 /// For load balancers and monitors: 200 when the database answers, 503

@@ -39,8 +39,13 @@ impl AppError {
 #[cfg(feature = "ssr")]
 impl From<crate::store::StoreError> for AppError {
     fn from(error: crate::store::StoreError) -> Self {
-        tracing::error!(%error, "store failed");
-        AppError::Internal
+        match error {
+            crate::store::StoreError::Conflict(message) => AppError::Conflict { message },
+            error => {
+                tracing::error!(%error, "store failed");
+                AppError::Internal
+            }
+        }
     }
 }
 

@@ -1,10 +1,28 @@
-//! Server functions: thin. Each gets the store from context, calls it and
-//! the pure view builders, and returns. No SQL here.
+//! Server functions: thin. Each checks who is asking, gets the store from
+//! context, calls it and the pure view builders, and returns. No SQL here.
 
+#[cfg(feature = "ui")]
+mod access;
 mod error;
 #[cfg(feature = "ui")]
 mod pages;
+#[cfg(feature = "ssr")]
+mod support;
 
+#[cfg(feature = "ssr")]
+pub use access::audit_page;
+#[cfg(feature = "ui")]
+pub use access::{
+    add_person, create_api_token, get_account, get_audit, get_people_admin, get_sign_in_options, grant_role,
+    revoke_api_token, revoke_role, set_public_status, who_am_i, AddPerson, CreateApiToken, GrantRole, RevokeApiToken,
+    RevokeRole, SetPublicStatus,
+};
 pub use error::AppError;
 #[cfg(feature = "ui")]
 pub use pages::{get_object_page, get_overview};
+
+/// Who the server found behind a request (session, API token, the public,
+/// or nobody). The server's middleware puts it in the request; server
+/// functions read it from Leptos context.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Identity(pub Option<crate::domain::Principal>);

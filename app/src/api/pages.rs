@@ -2,12 +2,17 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
+use super::support::{require, respond, store, this_year};
 use super::AppError;
+#[cfg(feature = "ssr")]
+use crate::domain::Permission;
 use crate::views::{ObjectPage, OverviewPage};
 
 #[server(prefix = "/sf", endpoint = "overview")]
 pub async fn get_overview(year: Option<i32>) -> Result<OverviewPage, AppError> {
     respond(async {
+        require(Permission::ReadPortfolio)?;
         let store = store()?;
         let (objects, plans) = (store.objects().await?, store.plan_years().await?);
         let years: Vec<i32> = plans.iter().map(|p| p.year).collect();
@@ -24,6 +29,7 @@ pub async fn get_overview(year: Option<i32>) -> Result<OverviewPage, AppError> {
 #[server(prefix = "/sf", endpoint = "object")]
 pub async fn get_object_page(code: String, year: Option<i32>) -> Result<ObjectPage, AppError> {
     respond(async {
+        require(Permission::ReadPortfolio)?;
         let store = store()?;
         let object = store.object_by_code(&code).await?.ok_or(AppError::NotFound)?;
         let plans = store.plan_years_of(object.id).await?;
@@ -45,33 +51,4 @@ pub async fn get_object_page(code: String, year: Option<i32>) -> Result<ObjectPa
         Ok(crate::views::build_object_page(parts, chosen))
     })
     .await
-}
-
-#[cfg(feature = "ssr")]
-fn store() -> Result<crate::store::SharedStore, AppError> {
-    use_context::<crate::store::SharedStore>().ok_or_else(|| {
-        tracing::error!("no store in context");
-        AppError::Internal
-    })
-}
-
-#[cfg(feature = "ssr")]
-fn this_year() -> i32 {
-    use chrono::Datelike;
-    chrono::Utc::now().year()
-}
-
-/// Runs a server function's body and gives its error the right HTTP status
-/// (server_fn answers every error with 500 unless told otherwise).
-#[cfg(feature = "ssr")]
-async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
-    let result = body.await;
-    if let Err(error) = &result {
-        if let (Some(response), Ok(status)) =
-            (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(error.status()))
-        {
-            response.set_status(status);
-        }
-    }
-    result
 }

@@ -13,13 +13,39 @@ mod portfolio;
 use chrono::NaiveDate;
 
 use crate::dataset::Dataset;
+use crate::domain::Role;
 
-/// The whole demo portfolio as of `today`.
+/// The password of every demo account. Demo data only, never a real
+/// deployment: it is loaded with the demo portfolio and nowhere else.
+pub const DEMO_PASSWORD: &str = "styrbord-demo";
+
+/// [`DEMO_PASSWORD`] hashed once with argon2id (19 MiB, 2 passes), so that
+/// loading the demo costs no hashing.
+const DEMO_PASSWORD_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$1Up2S6JUuFQRJbf9ZbMDwA$eMnggTnSUOfX9FWvi/R/gFOJJJNpZ0QKPa6Smpz0mX0";
+
+/// One demo account per role (README lists them): e-mail, the role that
+/// account shows, and the object it holds it on.
+pub const DEMO_ACCOUNTS: &[(&str, Role, Option<&str>)] = &[
+    ("alva.lind@linkoping.example", Role::Administrator, None),
+    ("cecilia.wahlstrom@linkoping.example", Role::PsgMember, None),
+    ("maria.ottosson@linkoping.example", Role::ObjectOwnerBusiness, Some("AKN")),
+    ("krister.siggesjo@linkoping.example", Role::ObjectOwnerIt, Some("AKN")),
+    ("urban.nilsson@linkoping.example", Role::ObjectLeaderBusiness, Some("AKN")),
+    ("naris.radetinac@linkoping.example", Role::ObjectLeaderIt, Some("AKN")),
+    ("andres.adelman@linkoping.example", Role::SpecialistBusiness, Some("AKN")),
+    ("jonas.wiman@linkoping.example", Role::SpecialistIt, Some("AKN")),
+    ("elin.forsberg@linkoping.example", Role::Reader, None),
+];
+
+/// The whole demo portfolio as of `today`, with its demo accounts.
 pub fn dataset(today: NaiveDate) -> Dataset {
     let mut data = Dataset::default();
     akn::add(&mut data);
     portfolio::add(&mut data);
     contracts::add(&mut data, today);
+    data.credentials =
+        DEMO_ACCOUNTS.iter().map(|&(email, _, _)| (email.to_owned(), DEMO_PASSWORD_HASH.to_owned())).collect();
     data
 }
 
@@ -110,5 +136,27 @@ pub(crate) fn dangling_references(data: &Dataset) -> Vec<String> {
             check(people.contains(email.as_str()), format!("{label}: person {email}"));
         }
     }
+    for (email, _) in &data.credentials {
+        check(people.contains(email.as_str()), format!("credentials: person {email}"));
+    }
     dangling
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_demo_account_exists_holds_its_role_and_has_the_demo_password() {
+        let data = dataset(NaiveDate::from_ymd_opt(2026, 11, 24).expect("date"));
+        for &(email, role, object) in DEMO_ACCOUNTS {
+            assert!(
+                data.roles.iter().any(|r| r.email == email && r.role == role && r.object.as_deref() == object),
+                "{email} holds {role:?} on {object:?}"
+            );
+            assert!(data.credentials.iter().any(|(e, _)| e == email), "{email} can sign in");
+        }
+        assert_eq!(data.credentials.len(), DEMO_ACCOUNTS.len(), "only demo accounts get a password");
+        assert_eq!(dangling_references(&data), Vec::<String>::new());
+    }
 }

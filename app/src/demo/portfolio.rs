@@ -37,8 +37,9 @@ const AKN_NEW_2021: &[Goal] = &[
     ("NY - E-arkiv för avslutade verksamhetssystem", CHG, NY, Some(2), ["200", "0", "250", "120000"]),
 ];
 
-/// Portfolio-wide people: two PSG members and one reader.
+/// Portfolio-wide people: an administrator, two PSG members and one reader.
 const PORTFOLIO_PEOPLE: &[Person] = &[
+    ("Alva Lind", "alva.lind@linkoping.example", Role::Administrator),
     ("Cecilia Wahlström", "cecilia.wahlstrom@linkoping.example", Role::PsgMember),
     ("Henrik Norberg", "henrik.norberg@linkoping.example", Role::PsgMember),
     ("Elin Forsberg", "elin.forsberg@linkoping.example", Role::Reader),

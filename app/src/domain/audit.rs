@@ -17,6 +17,8 @@ pub enum AuditAction {
     RoleChange,
     SignIn,
     SignInFailed,
+    SignOut,
+    TokenUse,
 }
 
 keyed!(AuditAction {
@@ -28,6 +30,8 @@ keyed!(AuditAction {
     RoleChange => "role_change",
     SignIn => "sign_in",
     SignInFailed => "sign_in_failed",
+    SignOut => "sign_out",
+    TokenUse => "token_use",
 });
 
 /// One change. `before` and `after` are JSON snapshots of what changed.

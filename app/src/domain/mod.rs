@@ -2,6 +2,7 @@
 //! initiatives, contracts, and the pure roll-ups (budget matrix, FTE) over
 //! exact decimals. No framework, no I/O: `cargo test -p app` runs it as is.
 
+mod access;
 mod audit;
 mod budget;
 mod catalog;
@@ -13,6 +14,9 @@ mod object;
 mod person;
 mod plan;
 
+pub use access::{
+    password_problem, Grant, PasswordProblem, Permission, Principal, Via, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+};
 pub use audit::{AuditAction, AuditFilter, AuditRecord};
 pub use budget::{fte, BudgetCell, BudgetColumn, BudgetLine, BudgetMatrix};
 pub use catalog::{BusinessComponent, ItComponent, ObjectProduct, Supplier};
@@ -20,7 +24,7 @@ pub use contract::{add_months, Contract, ExtensionOptions};
 pub use error::DomainError;
 pub use number::{two_decimals, Hours, Money};
 pub use object::{Object, ObjectCategory, ObjectCode};
-pub use person::{Person, Role, RoleAssignment};
+pub use person::{ApiToken, Person, PersonAccount, Role, RoleAssignment};
 pub use plan::{
     AssignmentType, Initiative, InitiativeStatus, MainActivity, PlanSettings, PlanStatus, PlanYear, Scores, Side,
     SideEffort,

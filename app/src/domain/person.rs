@@ -1,5 +1,6 @@
 //! People and the roles they hold on objects (001, 3.5).
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::keyed::keyed;
@@ -52,6 +53,27 @@ pub struct RoleAssignment {
     pub person: Person,
     pub role: Role,
     pub object_code: Option<String>,
+}
+
+/// A person as administrators see them: roles and how they sign in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonAccount {
+    pub person: Person,
+    /// Roles with the object's code (`None` for portfolio-wide roles).
+    pub roles: Vec<(Role, Option<String>)>,
+    pub has_password: bool,
+    pub has_single_sign_on: bool,
+}
+
+/// A named, read-only, revocable key for the API. Only its hash is stored;
+/// the secret itself is shown once, when it is created.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]

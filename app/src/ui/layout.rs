@@ -6,11 +6,16 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use super::locale::{use_locale, use_texts};
+use crate::api::who_am_i;
 use crate::i18n::Locale;
+use crate::views::SessionUser;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
+    // Who is signed in decides the menu; read once per page load (signing
+    // in and out are full page loads).
+    let user = OnceResource::new(who_am_i());
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
@@ -18,13 +23,63 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"◢"</span>
                 <span class="brand-name">{t.app_name}</span>
             </A>
-            <nav class="site-nav" aria-label=t.nav_label>
-                <A href="/">{t.nav_overview}</A>
-            </nav>
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    let user = user.await.ok().flatten();
+                    view! {
+                        <Menu user=user.clone()/>
+                        <UserMenu user/>
+                    }
+                })}
+            </Suspense>
             <LanguageSwitch/>
         </header>
         <main id="main" tabindex="-1">{children()}</main>
     }
+}
+
+#[component]
+fn Menu(user: Option<SessionUser>) -> impl IntoView {
+    let t = use_texts();
+    let user = user.filter(|u| u.can_read)?;
+    Some(view! {
+        <nav class="site-nav" aria-label=t.nav_label>
+            <A href="/">{t.nav_overview}</A>
+            {user.can_manage_people.then(|| view! { <A href="/admin/people">{t.nav_people}</A> })}
+            {user.can_view_audit.then(|| view! { <A href="/audit">{t.nav_audit}</A> })}
+        </nav>
+    })
+}
+
+/// The signed-in person with a link to their account and a sign-out
+/// button (a plain form post, so it works before the wasm loads); for
+/// public readers, a sign-in link.
+#[component]
+fn UserMenu(user: Option<SessionUser>) -> impl IntoView {
+    let t = use_texts();
+    let user = user?;
+    Some(if user.public {
+        view! {
+            <div class="user-menu">
+                <span class="muted">{t.public_reading}</span>
+                <a href="/sign-in" rel="external">{t.sign_in_link}</a>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="user-menu">
+                <A href="/account" attr:class="user-name" attr:title=t.nav_account>
+                    <span class="visually-hidden">{t.signed_in_as}" "</span>
+                    {user.name}
+                </A>
+                <form method="post" action="/auth/sign-out">
+                    <button type="submit" class="link-button">{t.sign_out}</button>
+                </form>
+            </div>
+        }
+        .into_any()
+    })
 }
 
 /// Plain links to the server's `/lang/{code}` route, which sets the cookie
@@ -49,7 +104,7 @@ fn LanguageSwitch() -> impl IntoView {
                 {Locale::ALL
                     .into_iter()
                     .map(|locale| {
-                        let href = move || format!("/lang/{}?to={}", locale.code(), encode_component(&back()));
+                        let href = move || format!("/lang/{}?to={}", locale.code(), super::encode_component(&back()));
                         let is_current = locale == current;
                         view! {
                             <li>
@@ -69,16 +124,4 @@ fn LanguageSwitch() -> impl IntoView {
             </ul>
         </nav>
     }
-}
-
-/// Percent-encodes a path for use as a query value.
-fn encode_component(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
 }

@@ -1,6 +1,7 @@
 //! The Leptos application: routes, layout and pages. Rendered on the
 //! server, hydrated in the browser.
 
+mod access;
 mod layout;
 mod locale;
 mod object;
@@ -35,6 +36,10 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <status::NotFound/> }>
                     <Route path=path!("/") view=overview::OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code") view=object::ObjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=access::SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=access::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people") view=access::PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/audit") view=access::AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </layout::Layout>
         </Router>
@@ -50,4 +55,16 @@ fn mark_hydrated() {
             let _ = root.set_attribute("data-hydrated", "true");
         }
     });
+}
+
+/// Percent-encodes text for use as a query value (paths keep their `/`).
+pub(crate) fn encode_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(byte as char),
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
 }

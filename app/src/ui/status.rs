@@ -29,6 +29,34 @@ pub fn NotFound() -> impl IntoView {
 pub fn ErrorPage(error: AppError) -> impl IntoView {
     match error {
         AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::Unauthorized => {
+            let t = use_texts();
+            view! {
+                <Title text=format!("{} – {}", t.err_unauthorized_title, t.app_name)/>
+                <section class="status-page" role="alert">
+                    <h1>{t.err_unauthorized_title}</h1>
+                    <p>{t.err_unauthorized}</p>
+                    <p><a href="/sign-in" rel="external">{t.sign_in_link}</a></p>
+                </section>
+            }
+            .into_any()
+        }
+        AppError::Forbidden => {
+            #[cfg(feature = "ssr")]
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.set_status(http::StatusCode::FORBIDDEN);
+            }
+            let t = use_texts();
+            view! {
+                <Title text=format!("{} – {}", t.err_forbidden_title, t.app_name)/>
+                <section class="status-page" role="alert">
+                    <h1>{t.err_forbidden_title}</h1>
+                    <p>{t.err_forbidden}</p>
+                    <p><A href="/">{t.back_to_overview}</A></p>
+                </section>
+            }
+            .into_any()
+        }
         _ => {
             let t = use_texts();
             view! {

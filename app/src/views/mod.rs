@@ -2,9 +2,14 @@
 //! server functions fetch, these shape, the components render; the shapes
 //! cross the wire as JSON, amounts as exact decimal strings.
 
+mod access;
 mod object_page;
 mod overview;
 
+pub use access::{
+    audit_csv, audit_entries, neutralise_cell, AccountPage, AuditEntry, AuditPage, AuditQuery, NewApiToken,
+    ObjectChoice, PeopleAdmin, SessionUser, SignInOptions,
+};
 pub use object_page::{
     build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,
 };

@@ -58,6 +58,14 @@ pub async fn load(pool: &Pool, data: &Dataset, actor_id: Option<i64>) -> StoreRe
             );
             people.insert(person.email.clone(), id);
         }
+        for (email, hash) in &data.credentials {
+            execute!(
+                "INSERT INTO credentials (person_id, password_hash, changed_at) VALUES ($1, $2, $3)",
+                find(&people, email, "person")?,
+                hash,
+                Db::timestamp(chrono::Utc::now())
+            );
+        }
         let mut objects = HashMap::new();
         for object in &data.objects {
             let id = insert_returning_id!(

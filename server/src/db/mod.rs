@@ -6,6 +6,7 @@
 //! ISO date on both. Writes bind through [`Dialect`], which gives each
 //! backend its native type (SQLite TEXT, PostgreSQL NUMERIC and DATE).
 
+mod access;
 mod connect;
 mod load;
 mod rows;

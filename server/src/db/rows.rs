@@ -266,11 +266,11 @@ impl TryFrom<AuditRow> for AuditRecord {
 
 /// SQLite keeps RFC 3339 text; PostgreSQL's timestamptz reads as
 /// `2026-11-24 19:35:00.123456+00`.
-fn timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
+pub fn timestamp(text: &str) -> Result<DateTime<Utc>, StoreError> {
     DateTime::parse_from_rfc3339(text)
         .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%#z"))
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| StoreError::Corrupt(format!("audit_log.at '{text}': {e}")))
+        .map_err(|e| StoreError::Corrupt(format!("timestamp '{text}': {e}")))
 }
 
 #[cfg(test)]

@@ -8,6 +8,19 @@ use axum::Json;
 
 pub struct ApiError(pub AppError);
 
+impl ApiError {
+    /// 401 with the reason in `message` and a `WWW-Authenticate` challenge.
+    pub fn unauthorized(message: &str) -> Response {
+        let body = serde_json::json!({ "error": "unauthorized", "message": message });
+        let mut response = (StatusCode::UNAUTHORIZED, Json(body)).into_response();
+        response.headers_mut().insert(
+            axum::http::header::WWW_AUTHENTICATE,
+            axum::http::HeaderValue::from_static("Bearer realm=\"styrbord\""),
+        );
+        response
+    }
+}
+
 impl From<AppError> for ApiError {
     fn from(error: AppError) -> Self {
         Self(error)
