@@ -20,6 +20,8 @@ fi
 # frontend's `hydrate` feature unified in, and browser-only code would run.
 echo "test: domain (app, no features)"
 cargo test -p app
+echo "test: app with server code (password hashing, tokens)"
+cargo test -p app --features ssr --lib
 echo "test: server (store contract, HTTP integration, start-up)"
 cargo test -p server
 

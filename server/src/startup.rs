@@ -43,11 +43,24 @@ pub enum StartupError {
     Oidc(String),
 }
 
+/// Every route outside the Leptos pages, server functions and `/api/v1`
+/// (method, path), for the authorization matrix's completeness test.
+pub const OTHER_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/health"),
+    ("GET", "/lang/{code}"),
+    ("GET", "/audit.csv"),
+    ("POST", "/auth/sign-in"),
+    ("POST", "/auth/sign-out"),
+    ("GET", "/auth/oidc/start"),
+    ("GET", "/auth/oidc/callback"),
+];
+
 pub struct Application {
     listener: TcpListener,
     router: Router,
     addr: SocketAddr,
     store: SharedStore,
+    access: SharedAccessStore,
 }
 
 impl Application {
@@ -82,8 +95,8 @@ impl Application {
             None => None,
         };
         spawn_session_purge(access.clone(), &config);
-        let router = router(Stores { store: store.clone(), access }, &config, addr, sign_in, oidc);
-        Ok(Self { listener, router, addr, store })
+        let router = router(Stores { store: store.clone(), access: access.clone() }, &config, addr, sign_in, oidc);
+        Ok(Self { listener, router, addr, store, access })
     }
 
     pub fn port(&self) -> u16 {
@@ -96,6 +109,10 @@ impl Application {
 
     pub fn store(&self) -> SharedStore {
         self.store.clone()
+    }
+
+    pub fn access(&self) -> SharedAccessStore {
+        self.access.clone()
     }
 
     pub async fn run_until_stopped(self) -> Result<(), StartupError> {

@@ -3,19 +3,54 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use app::store::SharedStore;
+use app::store::{SharedAccessStore, SharedStore};
 use server::config::Config;
 use server::db::DatabaseTarget;
 use server::startup::Application;
 
 pub struct TestApp {
     pub url: String,
+    /// Signed in as the demo reader when demo data is loaded; otherwise
+    /// the same as `anonymous`.
     pub client: reqwest::Client,
+    /// No session.
+    pub anonymous: reqwest::Client,
     pub store: SharedStore,
+    pub access: SharedAccessStore,
     pub database: TestDatabase,
 }
 
+/// The demo reader, who may read everything and change nothing.
+pub const READER: &str = "elin.forsberg@linkoping.example";
+pub const ADMIN: &str = "alva.lind@linkoping.example";
+
+/// A client that keeps cookies and does not follow redirects.
+pub fn cookie_client() -> reqwest::Client {
+    reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).cookie_store(true).build().expect("client")
+}
+
 impl TestApp {
+    /// Signs in through the form and returns the browser-like client.
+    pub async fn sign_in(&self, email: &str, password: &str) -> reqwest::Client {
+        let client = cookie_client();
+        let response = client
+            .post(format!("{}/auth/sign-in", self.url))
+            .form(&[("email", email), ("password", password)])
+            .send()
+            .await
+            .expect("sign-in request");
+        assert_eq!(response.status().as_u16(), 303, "{email} signs in");
+        client
+    }
+
+    /// Calls a server function as a form post; status and JSON body.
+    pub async fn call(&self, client: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> (u16, serde_json::Value) {
+        let response = client.post(format!("{}{path}", self.url)).form(form).send().await.expect("request");
+        let status = response.status().as_u16();
+        let body = response.text().await.expect("body");
+        (status, serde_json::from_str(&body).unwrap_or(serde_json::Value::String(body)))
+    }
+
     pub async fn get(&self, path: &str) -> reqwest::Response {
         self.client.get(format!("{}{path}", self.url)).send().await.expect("request")
     }
@@ -63,19 +98,29 @@ pub async fn spawn_app_with(backend: Backend, demo_data: bool) -> TestApp {
 }
 
 pub async fn spawn_app_serving(backend: Backend, demo_data: bool, site_root: PathBuf) -> TestApp {
+    spawn_app_configured(backend, |config| {
+        config.demo_data = demo_data;
+        config.site_root = site_root;
+    })
+    .await
+}
+
+/// An app with demo data and the default settings, changed by `tweak`.
+pub async fn spawn_app_configured(backend: Backend, tweak: impl FnOnce(&mut Config)) -> TestApp {
     let database = TestDatabase::create(backend).await;
-    let config = Config {
-        addr: "127.0.0.1:0".parse().expect("address"),
-        database: database.target.clone(),
-        site_root,
-        demo_data,
-    };
+    let mut config =
+        Config::new("127.0.0.1:0".parse().expect("address"), database.target.clone(), PathBuf::from("target/site"));
+    tweak(&mut config);
+    let demo_data = config.demo_data;
     let app = Application::build(config).await.expect("the app starts");
-    let url = app.url();
-    let store = app.store();
+    let (url, store, access) = (app.url(), app.store(), app.access());
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-    TestApp { url, client, store, database }
+    let anonymous = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+    let mut test_app = TestApp { url, client: anonymous.clone(), anonymous, store, access, database };
+    if demo_data {
+        test_app.client = test_app.sign_in(READER, app::demo::DEMO_PASSWORD).await;
+    }
+    test_app
 }
 
 /// A database of its own: a SQLite file in a temporary directory, or a

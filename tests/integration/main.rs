@@ -3,6 +3,7 @@
 //! and on PostgreSQL when `TEST_DATABASE_URL` names a server (a fresh
 //! database is created for each test and dropped afterwards).
 
+mod access;
 mod api;
 mod helpers;
 mod pages;

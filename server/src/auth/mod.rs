@@ -139,6 +139,11 @@ fn is_open(path: &str) -> bool {
 
 pub async fn identify(State(auth): State<Auth>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    // Health checks and the bundle need no one: no session lookup, so they
+    // answer even while the database does not.
+    if path == "/health" || path.starts_with("/pkg/") || path == "/favicon.ico" {
+        return next.run(request).await;
+    }
     let is_api = path.starts_with("/api/");
     let resolved = match bearer_token(request.headers()) {
         // Tokens are for the API only; a browser page never takes one.
@@ -188,7 +193,10 @@ fn refuse_anonymous(request: &Request, is_api: bool) -> Response {
     if is_api {
         return ApiError::unauthorized("sign in or send an API token (Authorization: Bearer …)").into_response();
     }
-    if request.method() == Method::GET && !path.starts_with(crate::guard::SERVER_FN_PREFIX) {
+    // Pages (not server functions, not files such as /audit.csv) go to the sign-in page.
+    let is_page =
+        !path.starts_with(crate::guard::SERVER_FN_PREFIX) && !path.rsplit('/').next().unwrap_or("").contains('.');
+    if request.method() == Method::GET && is_page {
         let back = request.uri().path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
         let target = if back == "/" { "/sign-in".to_owned() } else { format!("/sign-in?next={}", encode(back)) };
         return Redirect::to(&target).into_response();
