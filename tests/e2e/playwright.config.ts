@@ -32,13 +32,20 @@ export default defineConfig({
     trace: 'off',
   },
   projects: [
-    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    // Signs in the demo accounts once; every other project starts as the reader.
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'desktop',
+      dependencies: ['setup'],
+      use: { viewport: { width: 1280, height: 800 }, storageState: join(__dirname, '.auth/reader.json') },
+    },
     {
       name: 'phone',
+      dependencies: ['setup'],
       // Phones have no Tab key: keyboard specs run at desktop size only.
       testIgnore: /keyboard_/,
-      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
-             userAgent: devices['Pixel 7'].userAgent },
+      use: { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+             userAgent: devices['Pixel 7'].userAgent, storageState: join(__dirname, '.auth/reader.json') },
     },
   ],
   webServer: {

@@ -193,7 +193,7 @@ mod tests {
     fn entries_name_people_and_objects_or_keep_the_id() {
         let record = AuditRecord {
             id: 1,
-            at: Utc::now(),
+            at: "2026-11-24T10:00:00Z".parse().expect("time"),
             actor_id: Some(99),
             action: AuditAction::SignIn,
             entity: "session".into(),
