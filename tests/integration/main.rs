@@ -6,6 +6,7 @@
 mod access;
 mod api;
 mod helpers;
+mod oidc;
 mod pages;
 mod startup;
 mod store;
