@@ -1,12 +1,7 @@
 // Signs in once per demo account the specs use and keeps the cookies, so
 // each spec starts signed in (as the reader unless it asks for another).
 import { test as setup, expect } from '@playwright/test';
-
-export const DEMO_PASSWORD = 'styrbord-demo';
-export const ACCOUNTS = {
-  reader: 'elin.forsberg@linkoping.example',
-  admin: 'alva.lind@linkoping.example',
-} as const;
+import { ACCOUNTS, DEMO_PASSWORD } from './support';
 
 for (const [name, email] of Object.entries(ACCOUNTS)) {
   setup(`sign in as the demo ${name}`, async ({ page }) => {

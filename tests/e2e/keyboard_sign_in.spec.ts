@@ -1,6 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectHydrated } from './support';
-import { ACCOUNTS, DEMO_PASSWORD } from './auth.setup';
+import { expectHydrated, ACCOUNTS, DEMO_PASSWORD } from './support';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 

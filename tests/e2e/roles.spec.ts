@@ -1,6 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectHydrated } from './support';
-import { DEMO_PASSWORD } from './auth.setup';
+import { expectHydrated, DEMO_PASSWORD } from './support';
 
 test.use({ storageState: { cookies: [], origins: [] } });
 

@@ -1,6 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { expectAccessible, expectHydrated, expectNoSidewaysScroll } from './support';
-import { ACCOUNTS, DEMO_PASSWORD } from './auth.setup';
+import { expectAccessible, expectHydrated, expectNoSidewaysScroll, ACCOUNTS, DEMO_PASSWORD } from './support';
 
 // These start signed out.
 test.use({ storageState: { cookies: [], origins: [] } });

@@ -24,3 +24,10 @@ export async function expectNoSidewaysScroll(page: Page) {
 export function plain(text: string | null): string {
   return (text ?? '').replace(/\u00a0/g, ' ').trim();
 }
+
+// The demo accounts (app/src/demo/mod.rs) the specs sign in as.
+export const DEMO_PASSWORD = 'styrbord-demo';
+export const ACCOUNTS = {
+  reader: 'elin.forsberg@linkoping.example',
+  admin: 'alva.lind@linkoping.example',
+} as const;

@@ -17,6 +17,12 @@ if (!redirectUri) {
   process.exit(2);
 }
 
+// Stdout carries only the ready line (the test stops reading after it);
+// everything the provider logs goes to stderr.
+const announce = (line) => process.stdout.write(`${line}\n`);
+console.log = console.info = console.error;
+process.stdout.on('error', () => {});
+
 const accounts = new Map();
 let nextAccount = null;
 
@@ -85,5 +91,5 @@ server.listen(0, '127.0.0.1', () => {
       res.writeHead(500).end(String(error));
     }
   });
-  console.log(`ready ${issuer}`);
+  announce(`ready ${issuer}`);
 });

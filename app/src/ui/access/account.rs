@@ -98,7 +98,7 @@ fn TokenTable(tokens: Vec<ApiToken>, revoke: ServerAction<RevokeApiToken>) -> im
     }
     let when = |at: chrono::DateTime<chrono::Utc>| at.format("%Y-%m-%d %H:%M").to_string();
     view! {
-        <table class="data-table tokens">
+        <table class="data-table tokens stack">
             <thead>
                 <tr>
                     <th scope="col">{t.col_name}</th>
@@ -125,9 +125,11 @@ fn TokenTable(tokens: Vec<ApiToken>, revoke: ServerAction<RevokeApiToken>) -> im
                     view! {
                         <tr>
                             <th scope="row">{token.name.clone()}</th>
-                            <td>{when(token.created_at)}</td>
-                            <td>{token.last_used_at.map_or_else(|| t.never.to_owned(), when)}</td>
-                            <td>{status}</td>
+                            <td data-label=t.col_created>{when(token.created_at)}</td>
+                            <td data-label=t.col_last_used>
+                                {token.last_used_at.map_or_else(|| t.never.to_owned(), when)}
+                            </td>
+                            <td data-label=t.col_status>{status}</td>
                         </tr>
                     }
                 }).collect_view()}
