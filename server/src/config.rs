@@ -18,7 +18,10 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
+
+use chrono::{DateTime, Utc};
 
 use crate::db::{ConnectError, DatabaseTarget};
 
@@ -52,9 +55,42 @@ pub struct Config {
     pub auth: AuthConfig,
 }
 
+/// Where sessions read the time: the system clock, or in tests a clock
+/// they move by hand, so timeouts are tested at their real lengths
+/// without waiting for them.
+#[derive(Clone, Default)]
+pub struct Clock(Option<Arc<Mutex<DateTime<Utc>>>>);
+
+impl Clock {
+    pub fn manual(start: DateTime<Utc>) -> Self {
+        Self(Some(Arc::new(Mutex::new(start))))
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        match &self.0 {
+            None => Utc::now(),
+            Some(time) => *time.lock().unwrap_or_else(std::sync::PoisonError::into_inner),
+        }
+    }
+
+    /// Moves a manual clock on; the system clock cannot be moved.
+    pub fn advance(&self, by: chrono::Duration) {
+        if let Some(time) = &self.0 {
+            *time.lock().unwrap_or_else(std::sync::PoisonError::into_inner) += by;
+        }
+    }
+}
+
+impl std::fmt::Debug for Clock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "Clock(manual)" } else { "Clock(system)" })
+    }
+}
+
 /// Sign-in, sessions and what to trust about the network.
 #[derive(Debug, Clone)]
 pub struct AuthConfig {
+    pub clock: Clock,
     /// A session unused this long ends.
     pub session_idle: Duration,
     /// A session ends this long after sign-in, used or not.
@@ -77,6 +113,7 @@ pub struct AuthConfig {
 impl Default for AuthConfig {
     fn default() -> Self {
         Self {
+            clock: Clock::default(),
             session_idle: Duration::from_secs(30 * 60),
             session_lifetime: Duration::from_secs(10 * 3600),
             secure_cookies: None,
@@ -255,6 +292,7 @@ fn auth_from_env(env: &impl Fn(&str) -> Option<String>) -> Result<AuthConfig, Co
     };
     let limit = |name, default: u32| number(name, u64::from(default)).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
     Ok(AuthConfig {
+        clock: Clock::default(),
         session_idle: Duration::from_secs(60 * number("STYRBORD_SESSION_IDLE_MINUTES", 30)?),
         session_lifetime: Duration::from_secs(3600 * number("STYRBORD_SESSION_LIFETIME_HOURS", 10)?),
         secure_cookies,

@@ -2,11 +2,11 @@
 //! cross-site request probes and hostile text. Both backends.
 
 use std::collections::BTreeSet;
-use std::time::Duration;
 
 use app::demo::DEMO_PASSWORD;
 use app::domain::{AuditAction, AuditFilter, Grant, Role};
 use app::store::NewPerson;
+use server::config::Clock;
 
 use crate::helpers::{backends, cookie_client, spawn_app, spawn_app_configured, TestApp, ADMIN, READER};
 
@@ -140,22 +140,34 @@ async fn a_wrong_password_is_a_401_page_and_an_audit_record_without_personal_dat
 
 #[tokio::test]
 async fn sessions_end_after_their_idle_timeout_and_their_lifetime() {
+    // The default 30 minutes idle and 10 hours in all, on a clock the test moves.
     for backend in backends() {
-        let idle = spawn_app_configured(backend, |c| c.auth.session_idle = Duration::from_millis(1500)).await;
-        let client = idle.sign_in(ADMIN, DEMO_PASSWORD).await;
-        let status = |client: &reqwest::Client, app: &TestApp| client.get(format!("{}/audit", app.url)).send();
-        assert_eq!(status(&client, &idle).await.expect("request").status().as_u16(), 200);
-        tokio::time::sleep(Duration::from_millis(1700)).await;
-        assert_eq!(status(&client, &idle).await.expect("request").status().as_u16(), 303, "idle {backend:?}");
+        let clock = Clock::manual("2026-11-24T08:00:00Z".parse().expect("time"));
+        let app = spawn_app_configured(backend, |c| c.auth.clock = clock.clone()).await;
+        let status = |client: &reqwest::Client| {
+            let request = client.get(format!("{}/audit", app.url)).send();
+            async move { request.await.expect("request").status().as_u16() }
+        };
 
-        let short = spawn_app_configured(backend, |c| c.auth.session_lifetime = Duration::from_millis(3000)).await;
-        let client = short.sign_in(ADMIN, DEMO_PASSWORD).await;
-        for _ in 0..3 {
-            assert_eq!(status(&client, &short).await.expect("request").status().as_u16(), 200);
-            tokio::time::sleep(Duration::from_millis(300)).await;
+        let client = app.sign_in(ADMIN, DEMO_PASSWORD).await;
+        clock.advance(chrono::Duration::minutes(29));
+        assert_eq!(status(&client).await, 200, "29 minutes idle {backend:?}");
+        clock.advance(chrono::Duration::minutes(29));
+        assert_eq!(status(&client).await, 200, "activity restarts the idle time {backend:?}");
+        clock.advance(chrono::Duration::minutes(30));
+        assert_eq!(status(&client).await, 303, "30 minutes idle {backend:?}");
+        assert_eq!(status(&client).await, 303, "the ended session stays ended {backend:?}");
+
+        let client = app.sign_in(ADMIN, DEMO_PASSWORD).await;
+        for _ in 0..23 {
+            clock.advance(chrono::Duration::minutes(25));
+            assert_eq!(status(&client).await, 200, "active session {backend:?}");
         }
-        tokio::time::sleep(Duration::from_millis(2300)).await;
-        assert_eq!(status(&client, &short).await.expect("request").status().as_u16(), 303, "lifetime {backend:?}");
+        // 9 h 35 min so far; the session ends at 10 h however active it is.
+        clock.advance(chrono::Duration::minutes(24));
+        assert_eq!(status(&client).await, 200, "9 h 59 min {backend:?}");
+        clock.advance(chrono::Duration::minutes(1));
+        assert_eq!(status(&client).await, 303, "10 hours {backend:?}");
     }
 }
 

@@ -12,7 +12,6 @@ use axum::extract::{ConnectInfo, Query, Request, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Form;
-use chrono::Utc;
 use serde::Deserialize;
 
 use super::{encode, header_value, safe_next, session_cookie, Auth};
@@ -110,7 +109,7 @@ pub(super) async fn start_session(
         auth.store.end_session(&digest(&old), false).await.map_err(unavailable)?;
     }
     let id = random_token("");
-    let now = Utc::now();
+    let now = auth.config.clock.now();
     let lifetime = chrono::Duration::from_std(auth.config.session_lifetime).unwrap_or(chrono::Duration::hours(10));
     let session = StoredSession { person_id, created_at: now, last_seen_at: now, expires_at: now + lifetime };
     auth.store.create_session(&digest(&id), &session, method).await.map_err(unavailable)?;

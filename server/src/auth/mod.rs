@@ -27,7 +27,6 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
-use chrono::Utc;
 
 pub use handlers::SESSION_COOKIE;
 pub use limiter::Limiter;
@@ -97,7 +96,7 @@ impl Auth {
     async fn from_session(&self, session_id: &str) -> Result<Option<Principal>, StoreError> {
         let hash = digest(session_id);
         let Some(session) = self.store.session(&hash).await? else { return Ok(None) };
-        let now = Utc::now();
+        let now = self.config.clock.now();
         let idle = chrono::Duration::from_std(self.config.session_idle).unwrap_or(chrono::Duration::minutes(30));
         if now >= session.expires_at || now - session.last_seen_at >= idle {
             self.store.end_session(&hash, false).await?;
