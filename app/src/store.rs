@@ -11,8 +11,8 @@ use crate::dataset::Dataset;
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    ApiToken, AuditFilter, AuditRecord, Contract, Grant, Initiative, ItComponent, Object, ObjectProduct, Person,
-    PersonAccount, PlanYear, Role, RoleAssignment,
+    ApiToken, AuditFilter, AuditRecord, Contract, Grant, Initiative, InitiativeInput, ItComponent, Object,
+    ObjectProduct, Person, PersonAccount, PlanSettings, PlanYear, Role, RoleAssignment, StatusInput, StatusReport,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,6 +29,15 @@ pub enum StoreError {
     /// The change clashes with what is stored (e.g. an e-mail already in use).
     #[error("conflict: {0}")]
     Conflict(String),
+    /// The thing to change does not exist (any more).
+    #[error("not found")]
+    NotFound,
+    /// Someone else saved since the editor loaded it: the version differs.
+    #[error("stale version")]
+    Stale,
+    /// The plan is approved and locked until its owner reopens it.
+    #[error("locked")]
+    Locked,
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -78,6 +87,40 @@ pub trait PortfolioStore: Send + Sync + 'static {
 
     /// Audit records matching the filter, newest first.
     async fn audit_log(&self, filter: &AuditFilter) -> StoreResult<Vec<AuditRecord>>;
+
+    // Changing a plan. Each change is audited in its own transaction, by
+    // `actor` (a person's id); an approved plan refuses with `Locked`.
+
+    /// Adds an initiative last in its plan's priority order.
+    async fn create_initiative(
+        &self,
+        plan_year_id: i64,
+        input: &InitiativeInput,
+        actor: i64,
+    ) -> StoreResult<Initiative>;
+    /// Saves an edit started from `version`; `Stale` if that is not the
+    /// stored version any more.
+    async fn update_initiative(
+        &self,
+        id: i64,
+        version: i64,
+        input: &InitiativeInput,
+        actor: i64,
+    ) -> StoreResult<Initiative>;
+    /// Removes an initiative (from `version`, as an edit) and closes the gap
+    /// in the ranks after it.
+    async fn delete_initiative(&self, id: i64, version: i64, actor: i64) -> StoreResult<()>;
+    /// Records a dated status report and makes it the initiative's status.
+    async fn report_status(&self, id: i64, report: &StatusInput, actor: i64) -> StoreResult<Initiative>;
+    /// An initiative's status reports, newest first.
+    async fn status_reports(&self, id: i64) -> StoreResult<Vec<StatusReport>>;
+    async fn update_plan_settings(
+        &self,
+        plan_year_id: i64,
+        version: i64,
+        settings: &PlanSettings,
+        actor: i64,
+    ) -> StoreResult<PlanYear>;
 }
 
 /// A session as stored: the client holds the random id, the store its hash.

@@ -359,11 +359,24 @@ const READERS: &[Who] = &[
     OtherLeader,
 ];
 
+/// (method, route as registered, concrete path, form body, who is allowed).
+type MatrixRow = (&'static str, &'static str, String, Vec<(&'static str, String)>, &'static [Who]);
+/// A role and the object it is held on, if any.
+type RoleGrant = (Role, Option<i64>);
+/// A form, the field it gets wrong and the expected error code.
+type BadForm<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+
+/// Who manages AKN's plan: its owners and leaders, and administrators.
+const MANAGERS: &[Who] = &[Admin, OwnerBusiness, OwnerIt, LeaderBusiness, LeaderIt];
+/// Who reports status on AKN's initiatives: managers and specialists.
+const REPORTERS: &[Who] =
+    &[Admin, OwnerBusiness, OwnerIt, LeaderBusiness, LeaderIt, Coordinator, SpecialistBusiness, SpecialistIt];
+
 /// The expected answer of every endpoint to every kind of caller, as data:
 /// (method, path as registered, concrete path, form body, who is allowed).
 /// Allowed means anything but 401/403 (and never a 5xx); refused means
 /// 401 or 403.
-fn matrix() -> Vec<(&'static str, &'static str, String, Vec<(&'static str, String)>, &'static [Who])> {
+fn matrix() -> Vec<MatrixRow> {
     let form = |pairs: &[(&'static str, &str)]| pairs.iter().map(|&(k, v)| (k, v.to_owned())).collect::<Vec<_>>();
     let mut rows = vec![
         // Server functions: reads.
@@ -405,6 +418,71 @@ fn matrix() -> Vec<(&'static str, &'static str, String, Vec<(&'static str, Strin
             form(&[("enabled", "false")]),
             &[Admin][..],
         ),
+        // Changing a plan (AKN 2021, a draft). Edits name version 0, which is
+        // never stored: allowed callers get 409 and nothing changes.
+        ("POST", "/sf/plan/initiative", "/sf/plan/initiative".into(), form(&[("id", "DRAFT")]), READERS),
+        (
+            "POST",
+            "/sf/plan/create_initiative",
+            "/sf/plan/create_initiative".into(),
+            form(&[
+                ("plan_year_id", "PLAN"),
+                ("name", "Matrisens delmål"),
+                ("main_activity", "operations"),
+                ("assignment_type", "maintain"),
+                ("priority", ""),
+                ("business_hours", "1"),
+                ("business_other", ""),
+                ("it_hours", ""),
+                ("it_other", ""),
+            ]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/plan/update_initiative",
+            "/sf/plan/update_initiative".into(),
+            form(&[
+                ("id", "DRAFT"),
+                ("version", "0"),
+                ("name", "Matrisens ändring"),
+                ("main_activity", "operations"),
+                ("assignment_type", "maintain"),
+                ("priority", ""),
+                ("business_hours", "1"),
+                ("business_other", ""),
+                ("it_hours", ""),
+                ("it_other", ""),
+            ]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/plan/delete_initiative",
+            "/sf/plan/delete_initiative".into(),
+            form(&[("id", "DRAFT"), ("version", "0")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/plan/report_status",
+            "/sf/plan/report_status".into(),
+            form(&[("id", "DRAFT"), ("status", "on_track"), ("date", "2021-03-01"), ("comment", "")]),
+            REPORTERS,
+        ),
+        (
+            "POST",
+            "/sf/plan/settings",
+            "/sf/plan/settings".into(),
+            form(&[
+                ("plan_year_id", "PLAN"),
+                ("version", "0"),
+                ("business_rate", "655"),
+                ("it_rate", "655"),
+                ("hours_per_fte", "1700"),
+            ]),
+            MANAGERS,
+        ),
         // Other routes.
         ("GET", "/health", "/health".into(), form(&[]), EVERYONE),
         ("GET", "/lang/{code}", "/lang/en".into(), form(&[]), EVERYONE),
@@ -429,7 +507,7 @@ async fn matrix_people(app: &TestApp) -> Vec<(Who, Option<reqwest::Client>)> {
     let akn = app.access.object_id("AKN").await.expect("query").expect("AKN");
     let vsoa = app.access.object_id("VSOA").await.expect("query").expect("VSOA");
     let hash = app::secrets::hash_password("matrix-password-1").expect("hash");
-    let roles: &[(Who, Option<(Role, Option<i64>)>)] = &[
+    let roles: &[(Who, Option<RoleGrant>)] = &[
         (NoRole, None),
         (Admin, Some((Role::Administrator, None))),
         (Psg, Some((Role::PsgMember, None))),
@@ -465,6 +543,10 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
         let initiative = app.store.initiatives_in_year(2020).await.expect("initiatives")[0].id.to_string();
         let contract = app.store.contracts().await.expect("contracts")[0].id.to_string();
         let target = app.access.person_by_email(READER).await.expect("query").expect("reader").id.to_string();
+        let akn = app.store.object_by_code("AKN").await.expect("query").expect("AKN");
+        let draft = app.store.plan_years_of(akn.id).await.expect("plans").into_iter().find(|p| p.year == 2021);
+        let draft = draft.expect("AKN 2021");
+        let draft_initiative = app.store.initiatives(draft.id).await.expect("initiatives")[0].id.to_string();
         let people = matrix_people(&app).await;
         for (method, route, path, form, allowed) in matrix() {
             let path = if route.starts_with("/contracts") || path.starts_with("/api/v1/contracts/") {
@@ -472,7 +554,15 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
             } else {
                 path.replace("INITIATIVE", &initiative)
             };
-            let form: Vec<(&str, String)> = form.into_iter().map(|(k, v)| (k, v.replace("PERSON", &target))).collect();
+            let form: Vec<(&str, String)> = form
+                .into_iter()
+                .map(|(k, v)| match v.as_str() {
+                    "PERSON" => (k, target.clone()),
+                    "DRAFT" => (k, draft_initiative.clone()),
+                    "PLAN" => (k, draft.id.to_string()),
+                    _ => (k, v),
+                })
+                .collect();
             for (who, client) in &people {
                 let client = client.as_ref().unwrap_or(&app.anonymous);
                 let url = format!("{}{path}", app.url);
@@ -634,7 +724,7 @@ async fn administrators_manage_people_and_roles_with_field_errors_and_an_audit_t
         let app = spawn_app(backend).await;
         let admin = app.sign_in(ADMIN, DEMO_PASSWORD).await;
         let before = snapshot(&app).await;
-        let bad: &[(&[(&str, &str)], &str, &str)] = &[
+        let bad: &[BadForm] = &[
             (&[("name", " "), ("email", "a@b.se"), ("password", "")], "name", "required"),
             (&[("name", "A"), ("email", "not-an-email"), ("password", "")], "email", "email"),
             (&[("name", "A"), ("email", READER), ("password", "")], "email", "taken"),

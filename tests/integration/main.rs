@@ -8,5 +8,6 @@ mod api;
 mod helpers;
 mod oidc;
 mod pages;
+mod plan_editing;
 mod startup;
 mod store;

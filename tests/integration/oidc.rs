@@ -162,7 +162,7 @@ async fn unknown_or_unverified_emails_are_refused_and_nobody_is_created() {
         let records = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
         let refused = records.iter().filter(|r| r.action == AuditAction::SignInFailed).count();
         assert_eq!(refused, 2, "{backend:?}: both refusals are audited");
-        assert!(!records.iter().any(|r| by_sso(r)), "{backend:?}");
+        assert!(!records.iter().any(by_sso), "{backend:?}");
     }
 }
 

@@ -19,6 +19,10 @@ pub enum AppError {
     Forbidden,
     #[error("conflict: {message}")]
     Conflict { message: String },
+    /// Someone else saved first: what is stored now, field by field, and
+    /// its version, so the editor can show what changed and try again.
+    #[error("someone else saved a newer version")]
+    Stale { version: i64, current: Vec<(String, String)> },
     #[error("internal error")]
     Internal,
 }
@@ -30,7 +34,7 @@ impl AppError {
             AppError::BadRequest { .. } | AppError::Validation { .. } => 400,
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
-            AppError::Conflict { .. } => 409,
+            AppError::Conflict { .. } | AppError::Stale { .. } => 409,
             AppError::Internal => 500,
         }
     }
@@ -41,6 +45,8 @@ impl From<crate::store::StoreError> for AppError {
     fn from(error: crate::store::StoreError) -> Self {
         match error {
             crate::store::StoreError::Conflict(message) => AppError::Conflict { message },
+            crate::store::StoreError::NotFound => AppError::NotFound,
+            crate::store::StoreError::Locked => AppError::Conflict { message: "locked".into() },
             error => {
                 tracing::error!(%error, "store failed");
                 AppError::Internal

@@ -6,6 +6,8 @@ mod access;
 mod error;
 #[cfg(feature = "ui")]
 mod pages;
+#[cfg(feature = "ui")]
+mod plan;
 #[cfg(feature = "ssr")]
 mod support;
 
@@ -20,6 +22,11 @@ pub use access::{
 pub use error::AppError;
 #[cfg(feature = "ui")]
 pub use pages::{get_object_page, get_overview};
+#[cfg(feature = "ui")]
+pub use plan::{
+    create_initiative, delete_initiative, get_initiative_editor, report_status, update_initiative,
+    update_plan_settings, CreateInitiative, DeleteInitiative, ReportStatus, UpdateInitiative, UpdatePlanSettings,
+};
 
 /// Who the server found behind a request (session, API token, the public,
 /// or nobody). The server's middleware puts it in the request; server

@@ -322,6 +322,7 @@ mod tests {
                 business: seed.business,
                 it: seed.it,
                 scores: seed.scores,
+                version: 1,
             })
             .collect();
         BudgetMatrix::compute(plan.settings, &initiatives)

@@ -953,6 +953,7 @@ mod tests {
                 business: i.business,
                 it: i.it,
                 scores: i.scores,
+                version: 1,
             })
             .collect()
     }

@@ -157,6 +157,7 @@ mod tests {
             business: effort(business),
             it: effort(it),
             scores: Scores::default(),
+            version: 1,
         }
     }
 

@@ -8,6 +8,7 @@ mod budget;
 mod catalog;
 mod contract;
 mod error;
+mod form;
 mod keyed;
 mod number;
 mod object;
@@ -22,10 +23,14 @@ pub use budget::{fte, BudgetCell, BudgetColumn, BudgetLine, BudgetMatrix};
 pub use catalog::{BusinessComponent, ItComponent, ObjectProduct, Supplier};
 pub use contract::{add_months, Contract, ExtensionOptions};
 pub use error::DomainError;
+pub use form::{
+    FieldProblem, InitiativeForm, InitiativeInput, SettingsForm, StatusForm, StatusInput, COMMENT_MAX_CHARS,
+    NAME_MAX_CHARS,
+};
 pub use number::{two_decimals, Hours, Money};
 pub use object::{Object, ObjectCategory, ObjectCode};
 pub use person::{ApiToken, Person, PersonAccount, Role, RoleAssignment};
 pub use plan::{
     AssignmentType, Initiative, InitiativeStatus, MainActivity, PlanSettings, PlanStatus, PlanYear, Scores, Side,
-    SideEffort,
+    SideEffort, StatusReport,
 };

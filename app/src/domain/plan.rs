@@ -118,6 +118,9 @@ pub struct PlanYear {
     pub year: i32,
     pub settings: PlanSettings,
     pub status: PlanStatus,
+    /// Goes up by one with every saved change of the settings: an edit
+    /// started from an older version is stale.
+    pub version: i64,
 }
 
 /// Hours and other costs ("övriga") on one side of an initiative.
@@ -175,6 +178,22 @@ pub struct Initiative {
     pub business: SideEffort,
     pub it: SideEffort,
     pub scores: Scores,
+    /// Goes up by one with every saved edit: an edit started from an older
+    /// version is stale. Status reports do not count as edits.
+    pub version: i64,
+}
+
+/// A dated report of an initiative's status, kept as history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusReport {
+    pub id: i64,
+    pub status: InitiativeStatus,
+    /// The day the report is about.
+    pub as_of: chrono::NaiveDate,
+    pub comment: String,
+    /// Who reported it (their name, read from the people table).
+    pub reported_by: Option<String>,
+    pub reported_at: chrono::DateTime<chrono::Utc>,
 }
 
 impl Initiative {

@@ -11,7 +11,8 @@ pub use access::{
     ObjectChoice, PeopleAdmin, SessionUser, SignInOptions,
 };
 pub use object_page::{
-    build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,
+    build_object_page, ActivitySection, InitiativeEditor, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef,
+    PlanView, RoleGroup,
 };
 pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
 

@@ -120,3 +120,18 @@ pub fn build_object_page(parts: ObjectPageParts, year: Option<i32>) -> ObjectPag
         it_components: parts.it_components,
     }
 }
+
+/// The initiative page: the initiative with its plan and object, its
+/// status history, and what the caller may do with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InitiativeEditor {
+    pub initiative: Initiative,
+    pub plan: PlanYear,
+    pub object: Object,
+    /// Newest first.
+    pub history: Vec<crate::domain::StatusReport>,
+    /// May change the initiative (object owners and leaders, administrators).
+    pub can_edit: bool,
+    /// May report its status (also object specialists).
+    pub can_report: bool,
+}

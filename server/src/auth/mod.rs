@@ -93,7 +93,7 @@ impl Auth {
 
     /// The signed-in person of a session cookie, ending the session if it
     /// has passed its idle timeout or absolute lifetime.
-    async fn from_session(&self, session_id: &str) -> Result<Option<Principal>, StoreError> {
+    async fn session_principal(&self, session_id: &str) -> Result<Option<Principal>, StoreError> {
         let hash = digest(session_id);
         let Some(session) = self.store.session(&hash).await? else { return Ok(None) };
         let now = self.config.clock.now();
@@ -109,7 +109,7 @@ impl Auth {
         self.principal_for(session.person_id, Via::Session).await
     }
 
-    async fn from_token(&self, token: &str, path: &str) -> Result<Option<Principal>, StoreError> {
+    async fn token_principal(&self, token: &str, path: &str) -> Result<Option<Principal>, StoreError> {
         let Some((token_id, person_id)) = self.store.api_token_by_hash(&digest(token)).await? else {
             return Ok(None);
         };
@@ -146,13 +146,13 @@ pub async fn identify(State(auth): State<Auth>, mut request: Request, next: Next
     let is_api = path.starts_with("/api/");
     let resolved = match bearer_token(request.headers()) {
         // Tokens are for the API only; a browser page never takes one.
-        Some(token) if is_api => match auth.from_token(token, &path).await {
+        Some(token) if is_api => match auth.token_principal(token, &path).await {
             Ok(Some(principal)) => Ok(Some(principal)),
             Ok(None) => return ApiError::unauthorized("the API token is unknown or revoked").into_response(),
             Err(error) => Err(error),
         },
         _ => match session_cookie(request.headers()) {
-            Some(id) => auth.from_session(&id).await,
+            Some(id) => auth.session_principal(&id).await,
             None => Ok(None),
         },
     };

@@ -11,25 +11,7 @@ use serde_json::json;
 
 use super::rows::timestamp;
 use super::store::db;
-use super::{sql, with_pool, Dialect, SqlStore};
-
-/// Writes one audit record inside the transaction `$tx`.
-macro_rules! audit {
-    ($tx:expr, $db:ty, $actor:expr, $action:expr, $entity:expr, $entity_id:expr, $object:expr, $before:expr, $after:expr) => {
-        sqlx::query(sql::INSERT_AUDIT)
-            .bind(<$db as Dialect>::timestamp(Utc::now()))
-            .bind($actor)
-            .bind($action.key())
-            .bind($entity)
-            .bind($entity_id)
-            .bind($object)
-            .bind($before.map(|v: serde_json::Value| v.to_string()))
-            .bind($after.map(|v: serde_json::Value| v.to_string()))
-            .execute(&mut *$tx)
-            .await
-            .map_err(db)?
-    };
-}
+use super::{audit, with_pool, Dialect, SqlStore};
 
 #[derive(sqlx::FromRow)]
 struct PersonRow {
@@ -224,11 +206,11 @@ impl AccessStore for SqlStore {
     async fn set_password(&self, person_id: i64, hash: &str, actor: Option<i64>) -> StoreResult<()> {
         with_pool!(self.pool(), p, Db => {
             let mut tx = p.begin().await.map_err(db)?;
-            let now = Db::timestamp(Utc::now());
+            let now = Utc::now();
             let updated = sqlx::query("UPDATE credentials SET password_hash = $2, changed_at = $3 WHERE person_id = $1")
                 .bind(person_id)
                 .bind(hash)
-                .bind(now.clone())
+                .bind(Db::timestamp(now))
                 .execute(&mut *tx)
                 .await
                 .map_err(db)?
@@ -237,7 +219,7 @@ impl AccessStore for SqlStore {
                 sqlx::query("INSERT INTO credentials (person_id, password_hash, changed_at) VALUES ($1, $2, $3)")
                     .bind(person_id)
                     .bind(hash)
-                    .bind(now)
+                    .bind(Db::timestamp(now))
                     .execute(&mut *tx)
                     .await
                     .map_err(db)?;

@@ -9,6 +9,7 @@
 mod access;
 mod connect;
 mod load;
+mod plan;
 mod rows;
 mod sql;
 mod store;
@@ -45,6 +46,25 @@ macro_rules! with_pool {
     };
 }
 pub(crate) use with_pool;
+
+/// Writes one audit record inside the transaction `$tx`.
+macro_rules! audit {
+    ($tx:expr, $db:ty, $actor:expr, $action:expr, $entity:expr, $entity_id:expr, $object:expr, $before:expr, $after:expr) => {
+        sqlx::query($crate::db::sql::INSERT_AUDIT)
+            .bind(<$db as $crate::db::Dialect>::timestamp(chrono::Utc::now()))
+            .bind($actor)
+            .bind($action.key())
+            .bind($entity)
+            .bind($entity_id)
+            .bind($object)
+            .bind($before.map(|v: serde_json::Value| v.to_string()))
+            .bind($after.map(|v: serde_json::Value| v.to_string()))
+            .execute(&mut *$tx)
+            .await
+            .map_err($crate::db::store::db)?
+    };
+}
+pub(crate) use audit;
 
 /// How each backend stores exact numbers and dates.
 pub trait Dialect {

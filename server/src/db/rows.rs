@@ -7,7 +7,7 @@ use std::str::FromStr;
 use app::domain::{
     AssignmentType, AuditAction, AuditRecord, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus,
     ItComponent, MainActivity, Money, Object, ObjectCategory, ObjectCode, Person, PlanSettings, PlanStatus, PlanYear,
-    Role, RoleAssignment, Scores, SideEffort, Supplier,
+    Role, RoleAssignment, Scores, SideEffort, StatusReport, Supplier,
 };
 use app::store::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -44,6 +44,7 @@ pub struct PlanYearRow {
     it_rate: String,
     hours_per_fte: String,
     status: String,
+    version: i64,
 }
 
 impl TryFrom<PlanYearRow> for PlanYear {
@@ -62,6 +63,7 @@ impl TryFrom<PlanYearRow> for PlanYear {
             year: row.year,
             settings,
             status: PlanStatus::from_key(&row.status).map_err(corrupt("plan_years.status"))?,
+            version: row.version,
         })
     }
 }
@@ -83,6 +85,7 @@ pub struct InitiativeRow {
     benefit: Option<i32>,
     goal_contribution: Option<i32>,
     effort: Option<i32>,
+    version: i64,
 }
 
 impl TryFrom<InitiativeRow> for Initiative {
@@ -109,6 +112,7 @@ impl TryFrom<InitiativeRow> for Initiative {
             it: side(&row.it_hours, &row.it_other, "initiatives.it")?,
             scores: Scores::new(score(row.benefit), score(row.goal_contribution), score(row.effort))
                 .map_err(corrupt("initiatives.scores"))?,
+            version: row.version,
         })
     }
 }
@@ -232,6 +236,30 @@ fn date(text: &str, what: &'static str) -> Result<NaiveDate, StoreError> {
 
 fn corrupt<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> StoreError {
     move |e| StoreError::Corrupt(format!("{what}: {e}"))
+}
+
+#[derive(sqlx::FromRow)]
+pub struct StatusReportRow {
+    id: i64,
+    status: String,
+    as_of: String,
+    comment: String,
+    reported_by: Option<String>,
+    reported_at: String,
+}
+
+impl TryFrom<StatusReportRow> for StatusReport {
+    type Error = StoreError;
+    fn try_from(row: StatusReportRow) -> Result<Self, StoreError> {
+        Ok(StatusReport {
+            id: row.id,
+            status: InitiativeStatus::from_key(&row.status).map_err(corrupt("status_reports.status"))?,
+            as_of: date(&row.as_of, "status_reports.as_of")?,
+            comment: row.comment,
+            reported_by: row.reported_by,
+            reported_at: timestamp(&row.reported_at)?,
+        })
+    }
 }
 
 #[derive(sqlx::FromRow)]

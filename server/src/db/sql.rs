@@ -11,7 +11,7 @@ pub const NEARBY: &str = "SELECT o.id, o.code, o.name, o.category, o.description
 
 const PLAN_YEAR_COLUMNS: &str = "SELECT p.id, p.object_id, o.code AS object_code, p.year,
     CAST(p.business_rate AS TEXT) AS business_rate, CAST(p.it_rate AS TEXT) AS it_rate,
-    CAST(p.hours_per_fte AS TEXT) AS hours_per_fte, p.status
+    CAST(p.hours_per_fte AS TEXT) AS hours_per_fte, p.status, p.version
     FROM plan_years p JOIN objects o ON o.id = p.object_id";
 
 pub fn plan_years() -> String {
@@ -30,7 +30,7 @@ const INITIATIVE_COLUMNS: &str = "SELECT i.id, i.plan_year_id, i.rank, i.name, i
     i.assignment_type, i.priority, i.status,
     CAST(i.business_hours AS TEXT) AS business_hours, CAST(i.business_other AS TEXT) AS business_other,
     CAST(i.it_hours AS TEXT) AS it_hours, CAST(i.it_other AS TEXT) AS it_other,
-    i.benefit, i.goal_contribution, i.effort
+    i.benefit, i.goal_contribution, i.effort, i.version
     FROM initiatives i";
 
 pub fn initiatives_of_plan() -> String {
@@ -127,3 +127,9 @@ pub const AUDIT_LOG: &str = "SELECT id, CAST(at AS TEXT) AS at, actor_id, action
 pub const INSERT_AUDIT: &str =
     "INSERT INTO audit_log (at, actor_id, action, entity, entity_id, object_id, before, after)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
+/// An initiative's status reports, newest first, with the reporter's name.
+pub const STATUS_REPORTS: &str = "SELECT r.id, r.status, CAST(r.as_of AS TEXT) AS as_of, r.comment,
+    p.name AS reported_by, CAST(r.reported_at AS TEXT) AS reported_at
+    FROM status_reports r LEFT JOIN people p ON p.id = r.reported_by
+    WHERE r.initiative_id = $1 ORDER BY r.as_of DESC, r.id DESC";

@@ -2,7 +2,8 @@
 
 use app::dataset::Dataset;
 use app::domain::{
-    AuditFilter, AuditRecord, Contract, Initiative, ItComponent, Object, ObjectProduct, PlanYear, RoleAssignment,
+    AuditFilter, AuditRecord, Contract, Initiative, InitiativeInput, ItComponent, Object, ObjectProduct, PlanSettings,
+    PlanYear, RoleAssignment, StatusInput, StatusReport,
 };
 use app::store::{PortfolioStore, StoreError, StoreResult};
 use async_trait::async_trait;
@@ -209,6 +210,47 @@ impl PortfolioStore for SqlStore {
         })
         .map_err(db)?;
         rows.into_iter().map(AuditRecord::try_from).collect()
+    }
+
+    async fn create_initiative(
+        &self,
+        plan_year_id: i64,
+        input: &InitiativeInput,
+        actor: i64,
+    ) -> StoreResult<Initiative> {
+        self.insert_initiative(plan_year_id, input, actor).await
+    }
+
+    async fn update_initiative(
+        &self,
+        id: i64,
+        version: i64,
+        input: &InitiativeInput,
+        actor: i64,
+    ) -> StoreResult<Initiative> {
+        self.change_initiative(id, version, input, actor).await
+    }
+
+    async fn delete_initiative(&self, id: i64, version: i64, actor: i64) -> StoreResult<()> {
+        self.remove_initiative(id, version, actor).await
+    }
+
+    async fn report_status(&self, id: i64, report: &StatusInput, actor: i64) -> StoreResult<Initiative> {
+        self.add_status_report(id, report, actor).await
+    }
+
+    async fn status_reports(&self, id: i64) -> StoreResult<Vec<StatusReport>> {
+        self.status_report_rows(id).await
+    }
+
+    async fn update_plan_settings(
+        &self,
+        plan_year_id: i64,
+        version: i64,
+        settings: &PlanSettings,
+        actor: i64,
+    ) -> StoreResult<PlanYear> {
+        self.change_plan_settings(plan_year_id, version, settings, actor).await
     }
 }
 

@@ -1,0 +1,284 @@
+//! Editing an object's plan through its server functions: good input is
+//! saved and audited, bad input is refused field by field and changes
+//! nothing, a stale edit is a conflict that shows what is stored now, and
+//! an approved plan is locked. Both backends.
+
+use app::demo::DEMO_PASSWORD;
+use app::domain::{AuditAction, AuditFilter, Initiative, InitiativeStatus};
+
+use crate::helpers::{backends, spawn_app, TestApp};
+
+/// The demo leader of AKN on the IT side, and a specialist there.
+const LEADER: &str = "naris.radetinac@linkoping.example";
+const SPECIALIST: &str = "jonas.wiman@linkoping.example";
+
+async fn plan_id(app: &TestApp, code: &str, year: i32) -> i64 {
+    let object = app.store.object_by_code(code).await.expect("query").expect("object");
+    let plans = app.store.plan_years_of(object.id).await.expect("plans");
+    plans.iter().find(|p| p.year == year).expect("plan year").id
+}
+
+async fn first_initiative(app: &TestApp, code: &str, year: i32) -> Initiative {
+    let plan = plan_id(app, code, year).await;
+    app.store.initiatives(plan).await.expect("initiatives").remove(0)
+}
+
+async fn audit_len(app: &TestApp) -> usize {
+    app.store.audit_log(&AuditFilter::default()).await.expect("audit").len()
+}
+
+fn edit_form<'a>(id: &'a str, version: &'a str, changes: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut form = vec![
+        ("id", id),
+        ("version", version),
+        ("name", "Ny e-tjänst för ansökan"),
+        ("main_activity", "change_management"),
+        ("assignment_type", "develop"),
+        ("priority", ""),
+        ("business_hours", "1 313,50"),
+        ("business_other", ""),
+        ("it_hours", "40"),
+        ("it_other", "25 000"),
+    ];
+    for &(field, value) in changes {
+        form.iter_mut().find(|(f, _)| *f == field).expect("a field").1 = value;
+    }
+    form
+}
+
+#[tokio::test]
+async fn a_leader_edits_an_initiative_and_the_change_is_audited_with_before_and_after() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let before = first_initiative(&app, "AKN", 2021).await;
+        let (id, version) = (before.id.to_string(), before.version.to_string());
+        let (status, body) = app.call(&leader, "/sf/plan/update_initiative", &edit_form(&id, &version, &[])).await;
+        assert_eq!(status, 200, "{body} on {backend:?}");
+        let after = app.store.initiative(before.id).await.expect("query").expect("initiative");
+        assert_eq!(after.name, "Ny e-tjänst för ansökan");
+        assert_eq!(after.business.hours.to_string(), "1313.50");
+        assert_eq!(after.it.other.to_string(), "25000.00");
+        assert_eq!((after.version, after.rank), (before.version + 1, before.rank));
+        assert_eq!(body["version"], after.version, "the answer is the saved initiative");
+
+        let records = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
+        let update = records.iter().find(|r| r.action == AuditAction::Update).expect("an update record");
+        assert_eq!(update.entity, "initiative");
+        assert_eq!(update.entity_id.as_deref(), Some(id.as_str()));
+        assert!(update.before.as_deref().is_some_and(|b| b.contains(&before.name)), "{update:?}");
+        assert!(update.after.as_deref().is_some_and(|a| a.contains("Ny e-tjänst för ansökan")), "{update:?}");
+    }
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_next_to_its_field_and_changes_nothing() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("name", "   ", "required"),
+        ("name", &"x".repeat(201), "too_long"),
+        ("main_activity", "gardening", "unknown"),
+        ("assignment_type", "", "unknown"),
+        ("priority", "0", "not_positive"),
+        ("business_hours", "-1", "negative"),
+        ("business_hours", "1,005", "too_many_decimals"),
+        ("it_hours", "12 h", "not_a_number"),
+        ("it_other", "1.313,50", "not_a_number"),
+    ];
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let before = first_initiative(&app, "AKN", 2021).await;
+        let (id, version) = (before.id.to_string(), before.version.to_string());
+        let audit_before = audit_len(&app).await;
+        for &(field, value, code) in cases {
+            let (status, body) =
+                app.call(&leader, "/sf/plan/update_initiative", &edit_form(&id, &version, &[(field, value)])).await;
+            assert_eq!(status, 400, "{field}={value:?} on {backend:?}: {body}");
+            assert_eq!(body["error"], "validation");
+            assert_eq!(body["field"], field, "{body}");
+            assert_eq!(body["message"], code, "{field}={value:?}: {body}");
+        }
+        let (status, body) = app.call(&leader, "/sf/plan/update_initiative", &[("id", id.as_str())]).await;
+        assert_eq!(status, 400, "missing fields: {body}");
+        assert_eq!(app.store.initiative(before.id).await.expect("query"), Some(before), "{backend:?}");
+        assert_eq!(audit_len(&app).await, audit_before, "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn the_second_of_two_edits_from_the_same_version_is_a_conflict_showing_what_is_stored() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let before = first_initiative(&app, "AKN", 2021).await;
+        let (id, version) = (before.id.to_string(), before.version.to_string());
+        let first = edit_form(&id, &version, &[("name", "Först in")]);
+        assert_eq!(app.call(&leader, "/sf/plan/update_initiative", &first).await.0, 200);
+        let second = edit_form(&id, &version, &[("name", "Sist in"), ("it_hours", "99")]);
+        let (status, body) = app.call(&leader, "/sf/plan/update_initiative", &second).await;
+        assert_eq!(status, 409, "{body} on {backend:?}");
+        assert_eq!(body["error"], "stale");
+        assert_eq!(body["version"], before.version + 1);
+        let name = body["current"].as_array().expect("fields").iter().find(|f| f[0] == "name").expect("name");
+        assert_eq!(name[1], "Först in", "{body}");
+        let stored = app.store.initiative(before.id).await.expect("query").expect("initiative");
+        assert_eq!((stored.name.as_str(), stored.it.hours.to_string().as_str()), ("Först in", "40.00"));
+
+        // Deleting from the old version is refused the same way.
+        let (status, _) = app.call(&leader, "/sf/plan/delete_initiative", &[("id", &id), ("version", &version)]).await;
+        assert_eq!(status, 409);
+        assert!(app.store.initiative(before.id).await.expect("query").is_some());
+    }
+}
+
+#[tokio::test]
+async fn an_approved_plan_is_locked() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let before = first_initiative(&app, "AKN", 2020).await;
+        let (id, version) = (before.id.to_string(), before.version.to_string());
+        let (status, body) = app.call(&leader, "/sf/plan/update_initiative", &edit_form(&id, &version, &[])).await;
+        assert_eq!((status, body["message"].as_str()), (409, Some("locked")), "{body}");
+        let plan = plan_id(&app, "AKN", 2020).await.to_string();
+        let (status, _) = app
+            .call(
+                &leader,
+                "/sf/plan/settings",
+                &[
+                    ("plan_year_id", &plan),
+                    ("version", "1"),
+                    ("business_rate", "700"),
+                    ("it_rate", "700"),
+                    ("hours_per_fte", "1700"),
+                ],
+            )
+            .await;
+        assert_eq!(status, 409);
+        assert_eq!(app.store.initiative(before.id).await.expect("query"), Some(before));
+    }
+}
+
+#[tokio::test]
+async fn initiatives_are_created_last_and_deleted_without_leaving_a_gap() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let plan = plan_id(&app, "AKN", 2021).await;
+        let count = app.store.initiatives(plan).await.expect("initiatives").len();
+        let plan_text = plan.to_string();
+        let mut form = edit_form("", "", &[("name", "Upphandling av e-arkiv")]);
+        form.retain(|(k, _)| *k != "id" && *k != "version");
+        form.push(("plan_year_id", &plan_text));
+        let (status, body) = app.call(&leader, "/sf/plan/create_initiative", &form).await;
+        assert_eq!(status, 200, "{body}");
+        let initiatives = app.store.initiatives(plan).await.expect("initiatives");
+        let created = initiatives.last().expect("one");
+        assert_eq!((created.name.as_str(), created.rank), ("Upphandling av e-arkiv", count as i32 + 1));
+        assert_eq!(created.status, InitiativeStatus::NotStarted);
+
+        let first = &initiatives[0];
+        let (status, _) = app
+            .call(
+                &leader,
+                "/sf/plan/delete_initiative",
+                &[("id", &first.id.to_string()), ("version", &first.version.to_string())],
+            )
+            .await;
+        assert_eq!(status, 200);
+        let ranks: Vec<i32> = app.store.initiatives(plan).await.expect("initiatives").iter().map(|i| i.rank).collect();
+        assert_eq!(ranks, (1..=count as i32).collect::<Vec<_>>(), "{backend:?}");
+        let records = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
+        assert!(records.iter().any(|r| r.action == AuditAction::Create && r.entity == "initiative"));
+        assert!(records
+            .iter()
+            .any(|r| r.action == AuditAction::Delete && r.before.as_deref().is_some_and(|b| b.contains(&first.name))));
+    }
+}
+
+#[tokio::test]
+async fn a_specialist_reports_status_with_a_dated_comment_and_the_history_is_kept() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let specialist = app.sign_in(SPECIALIST, DEMO_PASSWORD).await;
+        let initiative = first_initiative(&app, "AKN", 2020).await;
+        let id = initiative.id.to_string();
+        // Specialists report status (also on an approved plan), but do not edit.
+        for (status, date, comment) in
+            [("at_risk", "2020-03-02", "Leverantören är sen"), ("on_track", "2020-04-01", "")]
+        {
+            let (code, body) = app
+                .call(
+                    &specialist,
+                    "/sf/plan/report_status",
+                    &[("id", &id), ("status", status), ("date", date), ("comment", comment)],
+                )
+                .await;
+            assert_eq!(code, 200, "{body} on {backend:?}");
+        }
+        let (code, body) = app
+            .call(
+                &specialist,
+                "/sf/plan/report_status",
+                &[("id", &id), ("status", "fine"), ("date", "2020-02-30"), ("comment", "")],
+            )
+            .await;
+        assert_eq!((code, body["field"].as_str()), (400, Some("status")), "{body}");
+        let (code, _) = app
+            .call(&specialist, "/sf/plan/update_initiative", &edit_form(&id, &initiative.version.to_string(), &[]))
+            .await;
+        assert_eq!(code, 403);
+
+        let history = app.store.status_reports(initiative.id).await.expect("history");
+        let got: Vec<_> = history.iter().map(|r| (r.status, r.as_of.to_string(), r.comment.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                (InitiativeStatus::OnTrack, "2020-04-01".to_owned(), ""),
+                (InitiativeStatus::AtRisk, "2020-03-02".to_owned(), "Leverantören är sen"),
+            ],
+            "newest first on {backend:?}"
+        );
+        assert_eq!(history[0].reported_by.as_deref(), Some("Jonas Wiman"));
+        let now = app.store.initiative(initiative.id).await.expect("query").expect("initiative");
+        assert_eq!((now.status, now.version), (InitiativeStatus::OnTrack, initiative.version));
+    }
+}
+
+#[tokio::test]
+async fn plan_settings_are_validated_and_saved() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let plan = plan_id(&app, "AKN", 2021).await;
+        let plan_text = plan.to_string();
+        let form = |rate: &'static str, hours: &'static str| {
+            vec![
+                ("plan_year_id", plan_text.clone()),
+                ("version", "1".to_owned()),
+                ("business_rate", rate.to_owned()),
+                ("it_rate", "655".to_owned()),
+                ("hours_per_fte", hours.to_owned()),
+            ]
+        };
+        let call = |form: Vec<(&'static str, String)>| {
+            let leader = leader.clone();
+            let url = format!("{}/sf/plan/settings", app.url);
+            async move {
+                let response = leader.post(url).form(&form).send().await.expect("request");
+                (response.status().as_u16(), response.json::<serde_json::Value>().await.expect("json"))
+            }
+        };
+        let (status, body) = call(form("700", "0")).await;
+        assert_eq!(
+            (status, body["field"].as_str(), body["message"].as_str()),
+            (400, Some("hours_per_fte"), Some("not_positive"))
+        );
+        let (status, body) = call(form("7 00,5", "1700")).await;
+        assert_eq!(status, 200, "{body}");
+        let saved = app.store.plan_year_by_id(plan).await.expect("query").expect("plan");
+        assert_eq!(saved.settings.business_rate.to_string(), "700.50");
+        let (status, body) = call(form("800", "1700")).await;
+        assert_eq!((status, body["error"].as_str()), (409, Some("stale")), "{body}");
+    }
+}
