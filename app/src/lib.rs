@@ -2,6 +2,9 @@
 //! interface texts, and (with the `ssr`/`hydrate` features) the Leptos
 //! application that the server renders and the browser hydrates.
 #![forbid(unsafe_code)]
+// The plan editor's views nest deep enough to pass the default type-layout
+// depth; the components return `AnyView` where that is cheap.
+#![recursion_limit = "256"]
 
 /// Server functions and the one error type they share.
 pub mod api;

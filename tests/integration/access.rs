@@ -421,6 +421,7 @@ fn matrix() -> Vec<MatrixRow> {
         // Changing a plan (AKN 2021, a draft). Edits name version 0, which is
         // never stored: allowed callers get 409 and nothing changes.
         ("POST", "/sf/plan/initiative", "/sf/plan/initiative".into(), form(&[("id", "DRAFT")]), READERS),
+        ("POST", "/sf/plan/editor", "/sf/plan/editor".into(), form(&[("code", "AKN"), ("year", "2021")]), READERS),
         (
             "POST",
             "/sf/plan/create_initiative",

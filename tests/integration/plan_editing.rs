@@ -282,3 +282,129 @@ async fn plan_settings_are_validated_and_saved() {
         assert_eq!((status, body["error"].as_str()), (409, Some("stale")), "{body}");
     }
 }
+
+const READER: &str = "elin.forsberg@linkoping.example";
+
+async fn page(client: &reqwest::Client, app: &TestApp, path: &str) -> (u16, String) {
+    let response = client.get(format!("{}{path}", app.url)).send().await.expect("request");
+    (response.status().as_u16(), response.text().await.expect("body"))
+}
+
+#[tokio::test]
+async fn the_edit_pages_offer_forms_to_leaders_and_facts_to_readers() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let reader = app.sign_in(READER, DEMO_PASSWORD).await;
+        let initiative = first_initiative(&app, "AKN", 2021).await;
+        let path = format!("/initiatives/{}", initiative.id);
+
+        let (status, html) = page(&leader, &app, &path).await;
+        assert_eq!(status, 200, "{backend:?}");
+        assert!(html.contains("action=\"/sf/plan/update_initiative\""), "the leader gets the edit form");
+        assert!(html.contains("action=\"/sf/plan/delete_initiative\""));
+        assert!(html.contains("action=\"/sf/plan/report_status\""));
+        assert!(html.contains("data-live-budget"), "with the plan's tables");
+        assert!(html.contains(&format!("name=\"version\" value=\"{}\"", initiative.version)));
+
+        let (status, html) = page(&reader, &app, &path).await;
+        assert_eq!(status, 200);
+        assert!(!html.contains("/sf/plan/update_initiative"), "a reader gets no edit form");
+        assert!(!html.contains("/sf/plan/report_status"), "nor a status form");
+        assert!(html.contains(&initiative.name));
+
+        for path in ["/objects/AKN/plans/2021/new", "/objects/AKN/plans/2021/settings"] {
+            let (status, html) = page(&leader, &app, path).await;
+            assert_eq!(status, 200, "{path}");
+            assert!(html.contains("class=\"plan-form\""), "{path} has its form");
+        }
+        let (status, _) = page(&leader, &app, "/objects/AKN/plans/1999/new").await;
+        assert_eq!(status, 404, "no plan that year");
+        let (status, _) = page(&leader, &app, "/initiatives/99999999").await;
+        assert_eq!(status, 404);
+
+        // The object page links to the edit pages for its leader only.
+        let (_, html) = page(&leader, &app, "/objects/AKN?year=2021").await;
+        assert!(html.contains("href=\"/objects/AKN/plans/2021/new\""));
+        assert!(html.contains(&format!("href=\"/initiatives/{}\"", initiative.id)));
+        let (_, html) = page(&reader, &app, "/objects/AKN?year=2021").await;
+        assert!(!html.contains("/objects/AKN/plans/2021/new"));
+
+        // The approved 2020 plan is locked: no forms, a notice instead.
+        let locked = first_initiative(&app, "AKN", 2020).await;
+        let (status, html) = page(&leader, &app, &format!("/initiatives/{}", locked.id)).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("data-locked"));
+        assert!(!html.contains("/sf/plan/update_initiative"));
+    }
+}
+
+#[tokio::test]
+async fn a_plain_form_post_creates_and_lands_on_the_new_initiative() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let plan = plan_id(&app, "AKN", 2021).await;
+        let plan = plan.to_string();
+        let response = leader
+            .post(format!("{}/sf/plan/create_initiative", app.url))
+            .header("accept", "text/html")
+            .header("referer", format!("{}/objects/AKN/plans/2021/new", app.url))
+            .form(&[
+                ("plan_year_id", plan.as_str()),
+                ("name", "Utan wasm"),
+                ("main_activity", "user_support"),
+                ("assignment_type", "maintain"),
+                ("priority", ""),
+                ("business_hours", "12,5"),
+                ("business_other", ""),
+                ("it_hours", ""),
+                ("it_other", ""),
+            ])
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status().as_u16(), 302, "{backend:?}");
+        let location = response.headers()["location"].to_str().expect("location").to_owned();
+        let id: i64 = location.strip_prefix("/initiatives/").expect("to the new initiative").parse().expect("an id");
+        let created = app.store.initiative(id).await.expect("query").expect("created");
+        assert_eq!(created.name, "Utan wasm");
+        assert_eq!(created.business.hours.to_string(), "12.50");
+    }
+}
+
+#[tokio::test]
+async fn hostile_initiative_names_and_comments_are_shown_as_text() {
+    // Closing the title first: leptos_meta writes titles unescaped.
+    let hostile = "</title></textarea><script>alert(1)</script>\"><img src=x onerror=alert(2)>";
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let initiative = first_initiative(&app, "AKN", 2021).await;
+        let (id, version) = (initiative.id.to_string(), initiative.version.to_string());
+        let (status, body) =
+            app.call(&leader, "/sf/plan/update_initiative", &edit_form(&id, &version, &[("name", hostile)])).await;
+        assert_eq!(status, 200, "{body}");
+        let (status, body) = app
+            .call(
+                &leader,
+                "/sf/plan/report_status",
+                &[("id", &id), ("status", "at_risk"), ("date", "2021-03-01"), ("comment", hostile)],
+            )
+            .await;
+        assert_eq!(status, 200, "{body}");
+        for path in
+            [format!("/initiatives/{id}"), "/objects/AKN?year=2021".into(), "/objects/AKN/plans/2021/new".into()]
+        {
+            let (status, html) = page(&leader, &app, &path).await;
+            assert_eq!(status, 200);
+            assert!(!html.contains("<script>alert(1)"), "{path} ({backend:?})");
+            assert!(!html.contains("<img src=x"), "{path}");
+            assert!(
+                html.contains("&lt;/textarea&gt;&lt;script&gt;") || path.ends_with("/new"),
+                "shown as text on {path}"
+            );
+            assert_eq!(html.matches("</title>").count(), 1, "the title stays one title on {path}");
+        }
+    }
+}

@@ -24,7 +24,7 @@ pub use error::AppError;
 pub use pages::{get_object_page, get_overview};
 #[cfg(feature = "ui")]
 pub use plan::{
-    create_initiative, delete_initiative, get_initiative_editor, report_status, update_initiative,
+    create_initiative, delete_initiative, get_initiative_editor, get_plan_editor, report_status, update_initiative,
     update_plan_settings, CreateInitiative, DeleteInitiative, ReportStatus, UpdateInitiative, UpdatePlanSettings,
 };
 

@@ -29,9 +29,10 @@ pub async fn get_overview(year: Option<i32>) -> Result<OverviewPage, AppError> {
 #[server(prefix = "/sf", endpoint = "object")]
 pub async fn get_object_page(code: String, year: Option<i32>) -> Result<ObjectPage, AppError> {
     respond(async {
-        require(Permission::ReadPortfolio)?;
+        let principal = require(Permission::ReadPortfolio)?;
         let store = store()?;
         let object = store.object_by_code(&code).await?.ok_or(AppError::NotFound)?;
+        let can_manage = principal.can(Permission::ManageObject(object.id));
         let plans = store.plan_years_of(object.id).await?;
         let years: Vec<i32> = plans.iter().map(|p| p.year).collect();
         let chosen = crate::views::choose_year(&years, year, this_year());
@@ -48,7 +49,7 @@ pub async fn get_object_page(code: String, year: Option<i32>) -> Result<ObjectPa
             plans,
             initiatives,
         };
-        Ok(crate::views::build_object_page(parts, chosen))
+        Ok(crate::views::ObjectPage { can_manage, ..crate::views::build_object_page(parts, chosen) })
     })
     .await
 }

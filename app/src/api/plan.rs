@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use super::AppError;
 use crate::domain::{Initiative, PlanYear};
-use crate::views::InitiativeEditor;
+use crate::views::{InitiativeEditor, PlanEditor};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -41,6 +41,11 @@ mod server {
         Ok((initiative, plan.object_id))
     }
 
+    pub async fn object_ref(object_id: i64) -> Result<crate::views::ObjectRef, AppError> {
+        let object = store()?.objects().await?.into_iter().find(|o| o.id == object_id).ok_or(AppError::NotFound)?;
+        Ok(crate::views::ObjectRef { code: object.code.to_string(), name: object.name, category: object.category })
+    }
+
     pub fn actor(permission: Permission) -> Result<(Principal, i64), AppError> {
         let principal = require(permission)?;
         let id = person_id(&principal)?;
@@ -58,25 +63,56 @@ mod server {
 }
 
 /// Everything the initiative page shows: the initiative, its plan and
-/// object, its status history, and what the caller may do.
+/// object, the plan's other initiatives, its status history, and what the
+/// caller may do.
 #[server(prefix = "/sf", endpoint = "plan/initiative")]
 pub async fn get_initiative_editor(id: i64) -> Result<InitiativeEditor, AppError> {
     use crate::api::support::{require, respond, store};
-    use crate::domain::Permission;
+    use crate::domain::{Permission, PlanStatus};
     respond(async {
         let (initiative, object_id) = server::initiative_object(id).await?;
         let principal = require(Permission::ReadPortfolio)?;
         let store = store()?;
         let plan = store.plan_year_by_id(initiative.plan_year_id).await?.ok_or(AppError::NotFound)?;
-        let object = store.objects().await?.into_iter().find(|o| o.id == object_id).ok_or(AppError::NotFound)?;
+        let object = server::object_ref(object_id).await?;
         let history = store.status_reports(id).await?;
+        let others = store.initiatives(plan.id).await?.into_iter().filter(|i| i.id != id).collect();
         Ok(InitiativeEditor {
-            can_edit: principal.can(Permission::ManageObject(object_id)),
+            can_edit: principal.can(Permission::ManageObject(object_id)) && plan.status == PlanStatus::Draft,
             can_report: principal.can(Permission::UpdateInitiativeStatus(object_id)),
+            today: chrono::Utc::now().date_naive(),
             initiative,
             plan,
             object,
+            others,
             history,
+        })
+    })
+    .await
+}
+
+/// A plan year with all its initiatives, for the new-initiative and
+/// settings pages.
+#[server(prefix = "/sf", endpoint = "plan/editor")]
+pub async fn get_plan_editor(code: String, year: i32) -> Result<PlanEditor, AppError> {
+    use crate::api::support::{require, respond, store};
+    use crate::domain::{Permission, PlanStatus};
+    respond(async {
+        let principal = require(Permission::ReadPortfolio)?;
+        let store = store()?;
+        let object = store.object_by_code(&code).await?.ok_or(AppError::NotFound)?;
+        let plan =
+            store.plan_years_of(object.id).await?.into_iter().find(|p| p.year == year).ok_or(AppError::NotFound)?;
+        let initiatives = store.initiatives(plan.id).await?;
+        Ok(PlanEditor {
+            can_edit: principal.can(Permission::ManageObject(object.id)) && plan.status == PlanStatus::Draft,
+            object: crate::views::ObjectRef {
+                code: object.code.to_string(),
+                name: object.name,
+                category: object.category,
+            },
+            plan,
+            initiatives,
         })
     })
     .await
@@ -112,7 +148,11 @@ pub async fn create_initiative(
             it_other,
         };
         let input = form.check().map_err(server::refused)?;
-        store.create_initiative(plan.id, &input, actor).await.map_err(server::store_error)
+        let created = store.create_initiative(plan.id, &input, actor).await.map_err(server::store_error)?;
+        // A plain form post (before the wasm has loaded) lands on the new
+        // initiative's page; the hydrated page navigates there the same way.
+        leptos_axum::redirect(&format!("/initiatives/{}", created.id));
+        Ok(created)
     })
     .await
 }
@@ -168,10 +208,17 @@ pub async fn delete_initiative(id: i64, version: i64) -> Result<(), AppError> {
         let (_, object_id) = server::initiative_object(id).await?;
         let (_, actor) = server::actor(Permission::ManageObject(object_id))?;
         let store = store()?;
+        let (initiative, _) = server::initiative_object(id).await?;
+        let plan = store.plan_year_by_id(initiative.plan_year_id).await?.ok_or(AppError::NotFound)?;
         match store.delete_initiative(id, version, actor).await {
             Err(StoreError::Stale) => {
                 let current = store.initiative(id).await?.ok_or(AppError::NotFound)?;
                 Err(AppError::Stale { version: current.version, current: InitiativeForm::of(&current).fields() })
+            }
+            Ok(()) => {
+                // Its page is gone: back to the plan it was in.
+                leptos_axum::redirect(&format!("/objects/{}?year={}", plan.object_code, plan.year));
+                Ok(())
             }
             other => other.map_err(server::store_error),
         }

@@ -64,6 +64,17 @@ fn name(text: &str, max: usize) -> Result<String, DomainError> {
     Ok(trimmed.to_owned())
 }
 
+/// A stored number as a Swedish person types it: a decimal comma, no
+/// group spaces (they are easy to mistype), whole numbers without decimals:
+/// `655`, `1313,50`. The parsers read it back exactly.
+fn as_typed(value: rust_decimal::Decimal) -> String {
+    if value.fract().is_zero() {
+        value.trunc().to_string()
+    } else {
+        value.to_string().replace('.', ",")
+    }
+}
+
 /// Blank means zero: the object plan leaves most cells empty.
 fn hours_or_zero(text: &str) -> Result<Hours, DomainError> {
     if text.trim().is_empty() {
@@ -117,6 +128,22 @@ pub struct InitiativeInput {
     pub it: SideEffort,
 }
 
+impl InitiativeInput {
+    /// `initiative` with these fields in place: how it will read once
+    /// saved, for the live budget tables.
+    pub fn applied_to(&self, initiative: &Initiative) -> Initiative {
+        Initiative {
+            name: self.name.clone(),
+            main_activity: self.main_activity,
+            assignment_type: self.assignment_type,
+            priority: self.priority,
+            business: self.business,
+            it: self.it,
+            ..initiative.clone()
+        }
+    }
+}
+
 impl InitiativeForm {
     pub const FIELDS: [&'static str; 8] = [
         "name",
@@ -132,8 +159,8 @@ impl InitiativeForm {
     /// The form as it opens on a stored initiative; blank where the plan
     /// has nothing, as the object plan writes it.
     pub fn of(initiative: &Initiative) -> Self {
-        let hours = |h: Hours| if h == Hours::ZERO { String::new() } else { h.to_string() };
-        let money = |m: Money| if m == Money::ZERO { String::new() } else { m.to_string() };
+        let hours = |h: Hours| if h == Hours::ZERO { String::new() } else { as_typed(h.value()) };
+        let money = |m: Money| if m == Money::ZERO { String::new() } else { as_typed(m.value()) };
         Self {
             name: initiative.name.clone(),
             main_activity: initiative.main_activity.key().to_owned(),
@@ -197,9 +224,9 @@ pub struct SettingsForm {
 impl SettingsForm {
     pub fn of(settings: &PlanSettings) -> Self {
         Self {
-            business_rate: settings.business_rate.to_string(),
-            it_rate: settings.it_rate.to_string(),
-            hours_per_fte: settings.hours_per_fte.to_string(),
+            business_rate: as_typed(settings.business_rate.value()),
+            it_rate: as_typed(settings.it_rate.value()),
+            hours_per_fte: as_typed(settings.hours_per_fte.value()),
         }
     }
 
@@ -278,6 +305,15 @@ impl StatusForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_numbers_open_in_the_form_as_swedes_type_them_and_read_back_exactly() {
+        for (stored, typed) in [("655.00", "655"), ("1313.50", "1313,50"), ("0.25", "0,25"), ("1700", "1700")] {
+            let value: rust_decimal::Decimal = stored.parse().unwrap();
+            assert_eq!(as_typed(value), typed);
+            assert_eq!(Hours::parse(typed).unwrap().value(), value);
+        }
+    }
 
     fn form(edit: impl FnOnce(&mut InitiativeForm)) -> InitiativeForm {
         let mut form = InitiativeForm {

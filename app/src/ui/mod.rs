@@ -6,6 +6,7 @@ mod layout;
 mod locale;
 mod object;
 mod overview;
+mod plan;
 #[cfg(feature = "ssr")]
 mod shell;
 mod status;
@@ -36,6 +37,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <status::NotFound/> }>
                     <Route path=path!("/") view=overview::OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code") view=object::ObjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/initiatives/:id") view=plan::InitiativePage ssr=SsrMode::Async/>
+                    <Route path=path!("/objects/:code/plans/:year/new") view=plan::NewInitiativePage ssr=SsrMode::Async/>
+                    <Route path=path!("/objects/:code/plans/:year/settings") view=plan::SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=access::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=access::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=access::PeoplePage ssr=SsrMode::Async/>
@@ -55,6 +59,18 @@ fn mark_hydrated() {
             let _ = root.set_attribute("data-hydrated", "true");
         }
     });
+}
+
+/// Text for `<Title>` that may hold user text. leptos_meta 0.8 writes the
+/// title into the server's HTML without escaping it (a name containing
+/// `</title><script>` would run), so the server escapes it here; in the
+/// browser the title is set as text and needs nothing.
+pub(crate) fn title_text(text: String) -> String {
+    if cfg!(feature = "ssr") {
+        text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    } else {
+        text
+    }
 }
 
 /// Percent-encodes text for use as a query value (paths keep their `/`).

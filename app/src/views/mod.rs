@@ -5,16 +5,17 @@
 mod access;
 mod object_page;
 mod overview;
+mod plan_editor;
 
 pub use access::{
     audit_csv, audit_entries, neutralise_cell, AccountPage, AuditEntry, AuditPage, AuditQuery, NewApiToken,
     ObjectChoice, PeopleAdmin, SessionUser, SignInOptions,
 };
 pub use object_page::{
-    build_object_page, ActivitySection, InitiativeEditor, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef,
-    PlanView, RoleGroup,
+    build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,
 };
 pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
+pub use plan_editor::{live_matrix, InitiativeEditor, PlanEditor};
 
 /// The plan year to show: the one asked for, else the latest that has
 /// begun, else the earliest planned one.

@@ -20,6 +20,8 @@ pub struct ObjectPage {
     pub it_components: Vec<ItComponent>,
     /// The management organisation: each role held, with its people.
     pub organisation: Vec<RoleGroup>,
+    /// The caller may change this object's plans (links to the edit pages).
+    pub can_manage: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +112,7 @@ pub fn build_object_page(parts: ObjectPageParts, year: Option<i32>) -> ObjectPag
         }
     }
     ObjectPage {
+        can_manage: false,
         object: parts.object,
         organisation,
         nearby,
@@ -119,19 +122,4 @@ pub fn build_object_page(parts: ObjectPageParts, year: Option<i32>) -> ObjectPag
         products: parts.products,
         it_components: parts.it_components,
     }
-}
-
-/// The initiative page: the initiative with its plan and object, its
-/// status history, and what the caller may do with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InitiativeEditor {
-    pub initiative: Initiative,
-    pub plan: PlanYear,
-    pub object: Object,
-    /// Newest first.
-    pub history: Vec<crate::domain::StatusReport>,
-    /// May change the initiative (object owners and leaders, administrators).
-    pub can_edit: bool,
-    /// May report its status (also object specialists).
-    pub can_report: bool,
 }

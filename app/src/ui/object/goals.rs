@@ -9,18 +9,18 @@ use crate::domain::{AssignmentType, BudgetMatrix, Side};
 use crate::views::{ActivitySection, InitiativeRow};
 
 #[component]
-pub fn Goals(sections: Vec<ActivitySection>, matrix: BudgetMatrix) -> impl IntoView {
+pub fn Goals(sections: Vec<ActivitySection>, matrix: BudgetMatrix, new_base: Option<String>) -> impl IntoView {
     let t = use_texts();
     view! {
         <section aria-labelledby="goals-heading">
             <h2 id="goals-heading">{t.section_initiatives}</h2>
-            {sections.into_iter().map(|section| view! { <ActivityTable section matrix=matrix.clone()/> }).collect_view()}
+            {sections.into_iter().map(|section| view! { <ActivityTable section matrix=matrix.clone() new_base=new_base.clone()/> }).collect_view()}
         </section>
     }
 }
 
 #[component]
-fn ActivityTable(section: ActivitySection, matrix: BudgetMatrix) -> impl IntoView {
+fn ActivityTable(section: ActivitySection, matrix: BudgetMatrix, new_base: Option<String>) -> impl IntoView {
     let t = use_texts();
     let activity = section.activity;
     let heading = t.activity(activity);
@@ -39,7 +39,14 @@ fn ActivityTable(section: ActivitySection, matrix: BudgetMatrix) -> impl IntoVie
         view! { <td class="num" data-sum=format!("{what}.{}", side.key())>{text}</td> }
     };
     view! {
-        <h3 id=id.clone()>{heading}</h3>
+        <div class="section-head">
+            <h3 id=id.clone()>{heading}</h3>
+            {new_base.map(|base| view! {
+                <a href=format!("{base}/new?activity={}", activity.key()) aria-label=format!("{} – {heading}", t.new_initiative)>
+                    "+ "{t.new_initiative}
+                </a>
+            })}
+        </div>
         {if section.initiatives.is_empty() {
             view! { <p class="muted">{t.no_initiatives}</p> }.into_any()
         } else {
@@ -90,7 +97,11 @@ fn GoalRows(row: InitiativeRow) -> impl IntoView {
     view! {
         <tbody class="goal" data-initiative=i.id>
             <tr>
-                <th scope="rowgroup" rowspan="3">{i.name.clone()}</th>
+                <th scope="rowgroup" rowspan="3">
+                    <a href=format!("/initiatives/{}", i.id)>{i.name.clone()}</a>
+                    " "
+                    <span class=format!("badge status-{}", i.status.key())>{t.initiative_status(i.status)}</span>
+                </th>
                 <td rowspan="3">{t.assignment_type(i.assignment_type)}</td>
                 <td rowspan="3">{i.priority.map(|p| p.to_string()).unwrap_or_default()}</td>
                 <td>{t.cost_hours}</td>

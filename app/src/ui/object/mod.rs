@@ -1,7 +1,7 @@
 //! `/objects/:code`: one object's plan year and contents, laid out like the
 //! object plan document (sections 2.2, 2.4, 4.2.3 and 4.3).
 
-mod budget;
+pub(crate) mod budget;
 mod catalog;
 mod goals;
 
@@ -47,7 +47,7 @@ fn ObjectBody(page: Page) -> impl IntoView {
     let base = format!("/objects/{}", object.code);
     let year_suffix = page.year.map(|y| format!(" {y}")).unwrap_or_default();
     view! {
-        <Title text=format!("{title}{year_suffix} – {}", t.app_name)/>
+        <Title text=super::title_text(format!("{title}{year_suffix} – {}", t.app_name))/>
         <div class="page-head">
             <div>
                 <p class="eyebrow">{t.category(object.category)}</p>
@@ -67,7 +67,7 @@ fn ObjectBody(page: Page) -> impl IntoView {
             </section>
         })}
         {match page.plan {
-            Some(plan) => view! { <PlanSections plan/> }.into_any(),
+            Some(plan) => view! { <PlanSections plan can_manage=page.can_manage/> }.into_any(),
             None => view! { <p class="notice">{t.no_plan_for_year}</p> }.into_any(),
         }}
         <catalog::Products products=page.products/>
@@ -77,10 +77,13 @@ fn ObjectBody(page: Page) -> impl IntoView {
 }
 
 #[component]
-fn PlanSections(plan: PlanView) -> impl IntoView {
+fn PlanSections(plan: PlanView, can_manage: bool) -> impl IntoView {
     let t = use_texts();
     let settings = plan.plan.settings;
     let status = plan.plan.status;
+    // Links to the edit pages, for those who may use them on an open plan.
+    let edit_base = (can_manage && status == crate::domain::PlanStatus::Draft)
+        .then(|| format!("/objects/{}/plans/{}", plan.plan.object_code, plan.plan.year));
     view! {
         <section class="plan-summary" aria-labelledby="settings-heading">
             <h2 id="settings-heading" class="small-heading">{t.plan_settings}</h2>
@@ -110,12 +113,18 @@ fn PlanSections(plan: PlanView) -> impl IntoView {
                     <dd>{hours(settings.hours_per_fte.value())}</dd>
                 </div>
             </dl>
+            {edit_base.clone().map(|base| view! {
+                <p class="actions plan-actions">
+                    <a class="button" href=format!("{base}/new")>{t.new_initiative}</a>" "
+                    <a class="button" href=format!("{base}/settings")>{t.edit_settings}</a>
+                </p>
+            })}
         </section>
         <section aria-labelledby="budget-heading">
             <h2 id="budget-heading">{t.section_budget}</h2>
             <budget::BudgetTable matrix=plan.matrix.clone()/>
             <budget::FteTable matrix=plan.matrix.clone()/>
         </section>
-        <goals::Goals sections=plan.sections matrix=plan.matrix/>
+        <goals::Goals sections=plan.sections matrix=plan.matrix new_base=edit_base/>
     }
 }
