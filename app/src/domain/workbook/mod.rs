@@ -5,7 +5,7 @@
 //! are the server's business (`server/src/workbook.rs`).
 
 mod cell;
-mod csv;
+pub(crate) mod csv;
 mod export;
 mod labels;
 mod preview;

@@ -92,9 +92,11 @@ fn read_row(
 ) -> Option<ImportedInitiative> {
     let position = |c: Column| columns.iter().position(|&x| x == Some(c));
     let cell = |c: Column| position(c).and_then(|p| row.get(p)).unwrap_or(&Cell::Empty);
+    // A missing column is reported once, at the header, not on every row.
     let mut fail = |c: Column, code: &str| {
-        let p = position(c).unwrap_or_default();
-        errors.push(CellError::at(sheet, index, p, code, cell(c).as_text()));
+        if let Some(p) = position(c) {
+            errors.push(CellError::at(sheet, index, p, code, cell(c).as_text()));
+        }
     };
     let activity = activity.or_else(|| {
         if cell(Column::Activity).is_blank() {

@@ -2,4 +2,7 @@
 //! validation errors, previews, and fuzzing of both readers.
 
 mod fixture;
+mod fuzz;
+mod preview;
 mod round_trip;
+mod validation;
