@@ -119,6 +119,21 @@ fn garbage_empty_and_oversized_files_are_errors() {
 }
 
 #[test]
+fn a_small_file_that_unpacks_to_more_than_64_mb_is_refused_before_it_is_read() {
+    use std::io::Write;
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    writer.start_file("xl/sharedStrings.xml", options).expect("entry");
+    let zeros = vec![b'0'; 1024 * 1024];
+    for _ in 0..65 {
+        writer.write_all(&zeros).expect("written");
+    }
+    let bytes = writer.finish().expect("zip").into_inner();
+    assert!(bytes.len() < app::domain::workbook::MAX_FILE_BYTES, "{} bytes", bytes.len());
+    assert_eq!(read_xlsx(bytes), Err(WorkbookFileError::TooLarge));
+}
+
+#[test]
 fn sheets_beyond_the_row_or_column_limit_are_refused() {
     let mut tall = vec![Vec::new(); MAX_ROWS];
     tall.push(vec![Cell::text("x")]);
