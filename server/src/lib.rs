@@ -24,6 +24,8 @@ pub mod rest;
 pub mod startup;
 /// Logging.
 pub mod telemetry;
+/// Plan workbooks as `.xlsx` bytes and back (written with rust_xlsxwriter, read with calamine).
+pub mod workbook;
 
 use std::process::ExitCode;
 

@@ -14,6 +14,8 @@ mod number;
 mod object;
 mod person;
 mod plan;
+/// The plan year as a spreadsheet (neutral workbook model, CSV) and back, with located errors.
+pub mod workbook;
 
 pub use access::{
     password_problem, Grant, PasswordProblem, Permission, Principal, Via, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
@@ -34,3 +36,4 @@ pub use plan::{
     AssignmentType, Initiative, InitiativeStatus, MainActivity, PlanSettings, PlanStatus, PlanYear, Scores, Side,
     SideEffort, StatusReport,
 };
+pub use workbook::neutralise_cell;

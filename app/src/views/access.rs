@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::neutralise_cell;
 use crate::domain::{ApiToken, AuditAction, AuditRecord, Object, Person, PersonAccount, Role};
 
 /// The person behind the page, and which parts of the menu they get.
@@ -112,16 +113,6 @@ pub fn audit_entries(records: Vec<AuditRecord>, people: &[Person], objects: &[Ob
             after: r.after,
         })
         .collect()
-}
-
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
-/// tab, carriage return first) gets a leading apostrophe (OWASP's advice).
-pub fn neutralise_cell(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    }
 }
 
 /// The audit entries as CSV (RFC 4180, comma-separated, UTF-8 with BOM so
