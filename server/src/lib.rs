@@ -18,6 +18,8 @@ pub mod demo;
 mod guard;
 /// The language switch route.
 mod lang;
+/// An object's plan year as an `.xlsx` or CSV download.
+mod plan_export;
 /// The read API under `/api/v1` and its OpenAPI document.
 pub mod rest;
 /// Building the router and serving it.

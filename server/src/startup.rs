@@ -49,6 +49,8 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/health"),
     ("GET", "/lang/{code}"),
     ("GET", "/audit.csv"),
+    ("GET", "/objects/{code}/plans/{year}/export.xlsx"),
+    ("GET", "/objects/{code}/plans/{year}/export.csv"),
     ("POST", "/auth/sign-in"),
     ("POST", "/auth/sign-out"),
     ("GET", "/auth/oidc/start"),
@@ -212,6 +214,8 @@ fn router(
         .nest_service("/pkg", pkg)
         .route("/lang/{code}", get(crate::lang::switch))
         .route("/audit.csv", get(crate::audit_export::csv).with_state((store.clone(), access.clone())))
+        .route("/objects/{code}/plans/{year}/export.xlsx", get(crate::plan_export::xlsx).with_state(store.clone()))
+        .route("/objects/{code}/plans/{year}/export.csv", get(crate::plan_export::csv).with_state(store.clone()))
         .merge(crate::auth::router(auth.clone()))
         .nest("/api/v1", crate::rest::router(store).route_layer(axum::middleware::from_fn(crate::auth::require_reader)))
         .leptos_routes_with_context(&options, routes, context.clone(), {

@@ -408,3 +408,75 @@ async fn hostile_initiative_names_and_comments_are_shown_as_text() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_plan_exported_as_xlsx_and_csv_reads_back_as_the_stored_plan() {
+    use app::domain::workbook::{read_plan, read_plan_csv};
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let reader = app.sign_in(READER, DEMO_PASSWORD).await;
+        let plan = plan_id(&app, "AKN", 2020).await;
+        let stored = app.store.initiatives(plan).await.expect("initiatives");
+        let settings = app.store.plan_year_by_id(plan).await.expect("query").expect("plan").settings;
+
+        let response =
+            reader.get(format!("{}/objects/AKN/plans/2020/export.xlsx", app.url)).send().await.expect("xlsx");
+        assert_eq!(response.status().as_u16(), 200, "{backend:?}");
+        assert_eq!(response.headers()["content-disposition"], "attachment; filename=\"AKN-2020.xlsx\"");
+        let bytes = response.bytes().await.expect("body").to_vec();
+        let workbook = server::workbook::read_xlsx(bytes).expect("an xlsx file");
+        let import = read_plan(&workbook, "AKN", 2020).expect("reads back");
+        assert_eq!(import.settings, settings);
+        assert_eq!(import.initiatives.len(), stored.len());
+        for (read, stored) in import.initiatives.iter().zip(&stored) {
+            assert_eq!(read.id, Some(stored.id));
+            assert_eq!(read.input.applied_to(stored), *stored, "{}", stored.name);
+            assert_eq!((read.status, read.scores), (stored.status, stored.scores));
+        }
+
+        let response = reader.get(format!("{}/objects/AKN/plans/2020/export.csv", app.url)).send().await.expect("csv");
+        assert_eq!(response.status().as_u16(), 200);
+        let text = response.text().await.expect("body");
+        let import = read_plan_csv(&text, "AKN", 2020).expect("reads back");
+        assert_eq!(import.initiatives.len(), stored.len());
+        assert_eq!(import.settings, settings);
+
+        for missing in ["/objects/NOPE/plans/2020/export.xlsx", "/objects/AKN/plans/1999/export.csv"] {
+            let response = reader.get(format!("{}{missing}", app.url)).send().await.expect("request");
+            assert_eq!(response.status().as_u16(), 404, "{missing}");
+        }
+        let anonymous = app.anonymous.get(format!("{}/objects/AKN/plans/2020/export.csv", app.url)).send().await;
+        assert_eq!(anonymous.expect("request").status().as_u16(), 401);
+    }
+}
+
+#[tokio::test]
+async fn exported_names_that_look_like_formulas_are_neutralised() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let initiative = first_initiative(&app, "AKN", 2021).await;
+        let (id, version) = (initiative.id.to_string(), initiative.version.to_string());
+        let formula = "=HYPERLINK(\"http://evil.example\",\"klicka\")";
+        let (status, body) =
+            app.call(&leader, "/sf/plan/update_initiative", &edit_form(&id, &version, &[("name", formula)])).await;
+        assert_eq!(status, 200, "{body}");
+        let csv = leader.get(format!("{}/objects/AKN/plans/2021/export.csv", app.url)).send().await.expect("csv");
+        let text = csv.text().await.expect("body");
+        assert!(text.contains("'=HYPERLINK"), "neutralised in CSV ({backend:?})");
+        assert!(!text.contains(";=HYPERLINK") && !text.contains(";\"=HYPERLINK"), "never a bare formula");
+        let xlsx = leader.get(format!("{}/objects/AKN/plans/2021/export.xlsx", app.url)).send().await.expect("xlsx");
+        let workbook = server::workbook::read_xlsx(xlsx.bytes().await.expect("body").to_vec()).expect("xlsx");
+        let texts: Vec<String> = workbook
+            .sheets
+            .iter()
+            .flat_map(|s| s.rows.iter().flatten())
+            .filter_map(|c| match c {
+                app::domain::workbook::Cell::Text(t) => Some(t.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.iter().any(|t| t.starts_with("'=HYPERLINK")));
+        assert!(!texts.iter().any(|t| t.starts_with("=HYPERLINK")));
+    }
+}

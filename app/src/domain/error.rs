@@ -23,4 +23,6 @@ pub enum DomainError {
     UnknownValue(String),
     #[error("score must be between 1 and 5")]
     ScoreOutOfRange,
+    #[error("too large")]
+    TooLarge,
 }

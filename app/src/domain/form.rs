@@ -32,6 +32,7 @@ impl DomainError {
             DomainError::BadObjectCode => "bad_object_code",
             DomainError::UnknownValue(_) => "unknown",
             DomainError::ScoreOutOfRange => "score_range",
+            DomainError::TooLarge => "too_large",
         }
     }
 }
@@ -359,6 +360,8 @@ mod tests {
             (|f| f.it_hours = "12 h".into(), &[("it_hours", "not_a_number")]),
             (|f| f.it_other = "1.313,50".into(), &[("it_other", "not_a_number")]),
             (|f| f.business_other = "1313.50".into(), &[]),
+            (|f| f.business_hours = "99999999999999999999".into(), &[("business_hours", "too_large")]),
+            (|f| f.it_other = "1e30".into(), &[("it_other", "not_a_number")]),
             (
                 |f| {
                     f.name.clear();

@@ -22,9 +22,13 @@ pub struct Money(Decimal);
 pub struct Hours(Decimal);
 
 macro_rules! quantity {
-    ($t:ident) => {
+    ($t:ident, $max:expr) => {
         impl $t {
             pub const ZERO: $t = $t(Decimal::ZERO);
+            /// The largest accepted value: far above any municipal plan, and
+            /// low enough that hours × rate and every sum of them stay exact
+            /// (a `Decimal` overflow would panic).
+            pub const MAX: i64 = $max;
 
             /// Accepts a non-negative decimal with at most two decimals, and
             /// keeps it with exactly two (`655` becomes `655.00`), so that
@@ -35,6 +39,9 @@ macro_rules! quantity {
                 }
                 if value.normalize().scale() > 2 {
                     return Err(DomainError::TooManyDecimals(2));
+                }
+                if value > Decimal::from(Self::MAX) {
+                    return Err(DomainError::TooLarge);
                 }
                 Ok(Self(two_decimals(value.abs())))
             }
@@ -96,8 +103,8 @@ macro_rules! quantity {
     };
 }
 
-quantity!(Money);
-quantity!(Hours);
+quantity!(Money, 1_000_000_000_000);
+quantity!(Hours, 1_000_000);
 
 /// Rounds to öre (half away from zero, as a spreadsheet does) and writes
 /// exactly two decimals.
@@ -136,6 +143,17 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, DomainError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_above_their_ceiling_are_refused_so_products_never_overflow() {
+        assert!(Hours::parse("1 000 000").is_ok());
+        assert_eq!(Hours::parse("1 000 000,01"), Err(DomainError::TooLarge));
+        assert!(Money::parse("1 000 000 000 000").is_ok());
+        assert_eq!(Money::parse("1000000000000.01"), Err(DomainError::TooLarge));
+        // The largest hours at the largest rate still multiply exactly.
+        let product = Hours::parse("1000000").unwrap().value() * Money::parse("1000000000000").unwrap().value();
+        assert_eq!(product, Decimal::from(10_i64.pow(18)));
+    }
 
     fn dec(text: &str) -> Decimal {
         text.parse().expect("test literal")

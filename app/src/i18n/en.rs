@@ -284,4 +284,6 @@ pub static TEXTS: Texts = Texts {
     err_choose: "Choose one of the options.",
     err_score_range: "Enter a value from 1 to 5.",
     choose_placeholder: "Choose …",
+    err_too_large: "The number is too large.",
+    export_xlsx: "Export to Excel",
 };

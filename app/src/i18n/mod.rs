@@ -340,6 +340,8 @@ pub struct Texts {
     pub err_choose: &'static str,
     pub err_score_range: &'static str,
     pub choose_placeholder: &'static str,
+    pub err_too_large: &'static str,
+    pub export_xlsx: &'static str,
 }
 
 impl Texts {
@@ -452,6 +454,7 @@ impl Texts {
             "too_many_decimals" => self.err_too_many_decimals,
             "not_positive" => self.err_not_positive,
             "score_range" => self.err_score_range,
+            "too_large" => self.err_too_large,
             _ => self.err_invalid,
         }
     }

@@ -284,4 +284,6 @@ pub static TEXTS: Texts = Texts {
     err_choose: "Välj ett av alternativen.",
     err_score_range: "Ange ett värde från 1 till 5.",
     choose_placeholder: "Välj …",
+    err_too_large: "Talet är för stort.",
+    export_xlsx: "Exportera till Excel",
 };

@@ -82,6 +82,7 @@ fn PlanSections(plan: PlanView, can_manage: bool) -> impl IntoView {
     let settings = plan.plan.settings;
     let status = plan.plan.status;
     // Links to the edit pages, for those who may use them on an open plan.
+    let export_base = format!("/objects/{}/plans/{}", plan.plan.object_code, plan.plan.year);
     let edit_base = (can_manage && status == crate::domain::PlanStatus::Draft)
         .then(|| format!("/objects/{}/plans/{}", plan.plan.object_code, plan.plan.year));
     view! {
@@ -113,12 +114,15 @@ fn PlanSections(plan: PlanView, can_manage: bool) -> impl IntoView {
                     <dd>{hours(settings.hours_per_fte.value())}</dd>
                 </div>
             </dl>
-            {edit_base.clone().map(|base| view! {
-                <p class="actions plan-actions">
-                    <a class="button" href=format!("{base}/new")>{t.new_initiative}</a>" "
+            <p class="actions plan-actions">
+                {edit_base.clone().map(|base| view! {
+                    <a class="button" href=format!("{base}/new")>{t.new_initiative}</a>
                     <a class="button" href=format!("{base}/settings")>{t.edit_settings}</a>
-                </p>
-            })}
+                })}
+                // Downloads: plain links, rel=external so the router leaves them to the browser.
+                <a class="button" rel="external" download href=format!("{export_base}/export.xlsx")>{t.export_xlsx}</a>
+                <a class="button" rel="external" download href=format!("{export_base}/export.csv")>{t.export_csv}</a>
+            </p>
         </section>
         <section aria-labelledby="budget-heading">
             <h2 id="budget-heading">{t.section_budget}</h2>
