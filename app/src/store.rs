@@ -121,6 +121,18 @@ pub trait PortfolioStore: Send + Sync + 'static {
         settings: &PlanSettings,
         actor: i64,
     ) -> StoreResult<PlanYear>;
+
+    // Importing a plan year from a file: kept as a draft from the upload
+    // until its preview is confirmed, then applied all or nothing.
+
+    /// Keeps an uploaded import (and drops drafts older than a day).
+    async fn save_import_draft(&self, draft: &crate::domain::workbook::ImportDraft) -> StoreResult<()>;
+    async fn import_draft(&self, id: &str) -> StoreResult<Option<crate::domain::workbook::ImportDraft>>;
+    /// Applies the draft in one transaction and deletes it: `NotFound` when
+    /// it is gone or someone else's, `Stale` when the plan changed since it
+    /// was uploaded, `Locked` for an approved plan, `Invalid` when the file
+    /// had errors.
+    async fn apply_import(&self, id: &str, actor: i64) -> StoreResult<crate::domain::workbook::ImportApplied>;
 }
 
 /// A session as stored: the client holds the random id, the store its hash.

@@ -75,3 +75,24 @@ pub async fn security_headers(request: Request<Body>, next: Next) -> Response {
     }
     response
 }
+
+/// Request bodies: 1 MiB, except a plan import's upload (a workbook of up
+/// to 5 MiB). A declared length above the limit is refused with 413 before
+/// anything is read; a body that runs past it fails while being read.
+pub async fn body_limit(request: Request, next: Next) -> Response {
+    const BODY_LIMIT: usize = 1024 * 1024;
+    let limit =
+        if request.uri().path().ends_with("/import/upload") { crate::plan_import::UPLOAD_LIMIT } else { BODY_LIMIT };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return (StatusCode::PAYLOAD_TOO_LARGE, axum::Json(serde_json::json!({"error": "payload_too_large"})))
+            .into_response();
+    }
+    let (parts, body) = request.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, limit));
+    next.run(Request::from_parts(parts, body)).await
+}

@@ -20,6 +20,8 @@ mod guard;
 mod lang;
 /// An object's plan year as an `.xlsx` or CSV download.
 mod plan_export;
+/// Uploading a plan year's workbook or CSV for import.
+mod plan_import;
 /// The read API under `/api/v1` and its OpenAPI document.
 pub mod rest;
 /// Building the router and serving it.

@@ -18,7 +18,6 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -51,6 +50,7 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/audit.csv"),
     ("GET", "/objects/{code}/plans/{year}/export.xlsx"),
     ("GET", "/objects/{code}/plans/{year}/export.csv"),
+    ("POST", "/objects/{code}/plans/{year}/import/upload"),
     ("POST", "/auth/sign-in"),
     ("POST", "/auth/sign-out"),
     ("GET", "/auth/oidc/start"),
@@ -216,6 +216,12 @@ fn router(
         .route("/audit.csv", get(crate::audit_export::csv).with_state((store.clone(), access.clone())))
         .route("/objects/{code}/plans/{year}/export.xlsx", get(crate::plan_export::xlsx).with_state(store.clone()))
         .route("/objects/{code}/plans/{year}/export.csv", get(crate::plan_export::csv).with_state(store.clone()))
+        .route(
+            "/objects/{code}/plans/{year}/import/upload",
+            axum::routing::post(crate::plan_import::upload)
+                .with_state(store.clone())
+                .layer(axum::extract::DefaultBodyLimit::max(crate::plan_import::UPLOAD_LIMIT)),
+        )
         .merge(crate::auth::router(auth.clone()))
         .nest("/api/v1", crate::rest::router(store).route_layer(axum::middleware::from_fn(crate::auth::require_reader)))
         .leptos_routes_with_context(&options, routes, context.clone(), {
@@ -229,7 +235,7 @@ fn router(
         // refused before any session is looked up.
         .layer(axum::middleware::from_fn_with_state(auth, crate::auth::identify))
         .layer(axum::middleware::from_fn(crate::guard::same_origin_only))
-        .layer(RequestBodyLimitLayer::new(1024 * 1024))
+        .layer(axum::middleware::from_fn(crate::guard::body_limit))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(crate::guard::security_headers))

@@ -422,6 +422,18 @@ fn matrix() -> Vec<MatrixRow> {
         // never stored: allowed callers get 409 and nothing changes.
         ("POST", "/sf/plan/initiative", "/sf/plan/initiative".into(), form(&[("id", "DRAFT")]), READERS),
         ("POST", "/sf/plan/editor", "/sf/plan/editor".into(), form(&[("code", "AKN"), ("year", "2021")]), READERS),
+        // Import drafts belong to the person who uploaded them: anyone else
+        // who may read gets 404 for this unknown id, as for another's draft.
+        ("POST", "/sf/plan/import_preview", "/sf/plan/import_preview".into(), form(&[("id", "imp_none")]), READERS),
+        ("POST", "/sf/plan/apply_import", "/sf/plan/apply_import".into(), form(&[("id", "imp_none")]), READERS),
+        // Without a file part the upload is a draft that says "no file".
+        (
+            "POST",
+            "/objects/{code}/plans/{year}/import/upload",
+            "/objects/AKN/plans/2021/import/upload".into(),
+            form(&[("file", "")]),
+            MANAGERS,
+        ),
         (
             "POST",
             "/sf/plan/create_initiative",

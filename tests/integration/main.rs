@@ -9,5 +9,6 @@ mod helpers;
 mod oidc;
 mod pages;
 mod plan_editing;
+mod plan_import;
 mod startup;
 mod store;

@@ -5,6 +5,8 @@
 mod access;
 mod error;
 #[cfg(feature = "ui")]
+mod import;
+#[cfg(feature = "ui")]
 mod pages;
 #[cfg(feature = "ui")]
 mod plan;
@@ -20,6 +22,8 @@ pub use access::{
     RevokeRole, SetPublicStatus,
 };
 pub use error::AppError;
+#[cfg(feature = "ui")]
+pub use import::{apply_import, get_import_preview, ApplyImport};
 #[cfg(feature = "ui")]
 pub use pages::{get_object_page, get_overview};
 #[cfg(feature = "ui")]

@@ -40,6 +40,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/initiatives/:id") view=plan::InitiativePage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/new") view=plan::NewInitiativePage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/settings") view=plan::SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/objects/:code/plans/:year/import") view=plan::ImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/objects/:code/plans/:year/import/:draft") view=plan::ImportPreviewRoute ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=access::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=access::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=access::PeoplePage ssr=SsrMode::Async/>

@@ -3,6 +3,7 @@
 //! cross the wire as JSON, amounts as exact decimal strings.
 
 mod access;
+mod import;
 mod object_page;
 mod overview;
 mod plan_editor;
@@ -11,6 +12,7 @@ pub use access::{
     audit_csv, audit_entries, neutralise_cell, AccountPage, AuditEntry, AuditPage, AuditQuery, NewApiToken,
     ObjectChoice, PeopleAdmin, SessionUser, SignInOptions,
 };
+pub use import::ImportPreviewPage;
 pub use object_page::{
     build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,
 };

@@ -8,6 +8,7 @@
 
 mod access;
 mod connect;
+mod import;
 mod load;
 mod plan;
 mod rows;

@@ -1,6 +1,7 @@
 //! `PortfolioStore` over SQLite or PostgreSQL: the reads, written once.
 
 use app::dataset::Dataset;
+use app::domain::workbook::{ImportApplied, ImportDraft};
 use app::domain::{
     AuditFilter, AuditRecord, Contract, Initiative, InitiativeInput, ItComponent, Object, ObjectProduct, PlanSettings,
     PlanYear, RoleAssignment, StatusInput, StatusReport,
@@ -251,6 +252,18 @@ impl PortfolioStore for SqlStore {
         actor: i64,
     ) -> StoreResult<PlanYear> {
         self.change_plan_settings(plan_year_id, version, settings, actor).await
+    }
+
+    async fn save_import_draft(&self, draft: &ImportDraft) -> StoreResult<()> {
+        self.insert_import_draft(draft).await
+    }
+
+    async fn import_draft(&self, id: &str) -> StoreResult<Option<ImportDraft>> {
+        self.find_import_draft(id).await
+    }
+
+    async fn apply_import(&self, id: &str, actor: i64) -> StoreResult<ImportApplied> {
+        self.apply_import_draft(id, actor).await
     }
 }
 

@@ -6,6 +6,7 @@
 
 mod cell;
 pub(crate) mod csv;
+mod draft;
 mod export;
 mod labels;
 mod preview;
@@ -23,6 +24,7 @@ use crate::domain::{InitiativeInput, InitiativeStatus, PlanSettings, PlanStatus,
 
 pub use self::csv::{export_plan_csv, read_plan_csv};
 pub use cell::{column_letter, literal_text, neutralise_cell, Cell, CellError, Sheet, Workbook};
+pub use draft::{fingerprint, ImportApplied, ImportDraft};
 pub use export::export_plan;
 pub use labels::{
     activity_name, assignment_abbreviation, plan_status_name, status_name, BUDGET_SHEET, CSV_SHEET, FTE_SHEET,

@@ -118,6 +118,7 @@ fn PlanSections(plan: PlanView, can_manage: bool) -> impl IntoView {
                 {edit_base.clone().map(|base| view! {
                     <a class="button" href=format!("{base}/new")>{t.new_initiative}</a>
                     <a class="button" href=format!("{base}/settings")>{t.edit_settings}</a>
+                    <a class="button" href=format!("{base}/import")>{t.import_link}</a>
                 })}
                 // Downloads: plain links, rel=external so the router leaves them to the browser.
                 <a class="button" rel="external" download href=format!("{export_base}/export.xlsx")>{t.export_xlsx}</a>

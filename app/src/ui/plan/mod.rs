@@ -6,12 +6,14 @@
 mod conflict;
 mod fields;
 mod form;
+mod import;
 mod initiative;
 mod live;
 mod new_initiative;
 mod settings;
 mod status;
 
+pub use import::{ImportPage, ImportPreviewRoute};
 pub use initiative::InitiativePage;
 pub use new_initiative::NewInitiativePage;
 pub use settings::SettingsPage;
