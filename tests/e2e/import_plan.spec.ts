@@ -21,7 +21,10 @@ test('a workbook the app exported imports back as no change', async ({ page }) =
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
   await page.getByLabel('Fil (.xlsx eller .csv)').setInputFiles(file);
+  // Once hydrated, the file goes by XMLHttpRequest, which reports progress.
+  const upload = page.waitForRequest((r) => r.url().endsWith('/import/upload') && r.resourceType() === 'xhr');
   await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+  await upload;
   await expect(page).toHaveURL(/\/import\/imp_/);
   await expect(page.locator('[data-nothing]')).toHaveText('Filen ändrar ingenting i planen.');
   await expectHydrated(page);

@@ -327,4 +327,5 @@ pub static TEXTS: Texts = Texts {
     imp_not_utf8: "The CSV file must be saved as UTF-8.",
     imp_no_file: "Choose a file to upload.",
     imp_stale: "The plan changed after the preview. Upload the file again.",
+    uploading: "Uploading and checking …",
 };

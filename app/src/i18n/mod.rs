@@ -383,6 +383,7 @@ pub struct Texts {
     pub imp_not_utf8: &'static str,
     pub imp_no_file: &'static str,
     pub imp_stale: &'static str,
+    pub uploading: &'static str,
 }
 
 impl Texts {

@@ -327,4 +327,5 @@ pub static TEXTS: Texts = Texts {
     imp_not_utf8: "CSV-filen måste vara sparad som UTF-8.",
     imp_no_file: "Välj en fil att ladda upp.",
     imp_stale: "Planen har ändrats sedan förhandsgranskningen. Ladda upp filen igen.",
+    uploading: "Laddar upp och kontrollerar …",
 };

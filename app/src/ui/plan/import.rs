@@ -10,6 +10,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::fields::show_value;
+use super::upload::Progress;
 use super::{Outcome, PlanHead};
 use crate::api::{get_import_preview, get_plan_editor, AppError, ApplyImport};
 use crate::domain::workbook::{CellError, FieldChange, ImportPreview};
@@ -50,13 +51,26 @@ fn UploadForm(editor: PlanEditor) -> impl IntoView {
     let t = use_texts();
     let PlanEditor { object, plan, can_edit, .. } = editor;
     let action = format!("/objects/{}/plans/{}/import/upload", object.code, plan.year);
+    let progress = Progress::new();
+    let on_submit = move |ev: SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use leptos::wasm_bindgen::JsCast;
+            let form = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok());
+            if form.is_some_and(|form| super::upload::send(&form, progress)) {
+                ev.prevent_default();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (ev, progress);
+    };
     let export = format!("/objects/{}/plans/{}/export.xlsx", object.code, plan.year);
     view! {
         <PlanHead object plan heading=t.import_title/>
         {if can_edit {
             view! {
                 <p>{t.import_intro}</p>
-                <form method="post" action=action enctype="multipart/form-data" class="plan-form upload-form">
+                <form method="post" action=action enctype="multipart/form-data" class="plan-form upload-form" on:submit=on_submit>
                     <label for="import-file">{t.import_file_label}</label>
                     <input
                         id="import-file"
@@ -71,7 +85,16 @@ fn UploadForm(editor: PlanEditor) -> impl IntoView {
                         <a href=export rel="external" download>{t.export_xlsx}</a>
                     </p>
                     <div class="form-actions">
-                        <button type="submit" class="primary">{t.import_preview_button}</button>
+                        <button type="submit" class="primary" disabled=move || progress.percent.get().is_some()>
+                            {t.import_preview_button}
+                        </button>
+                    </div>
+                    <div class="upload-progress" role="status" aria-live="polite">
+                        {move || progress.percent.get().map(|percent| view! {
+                            <label for="upload-progress">{t.uploading}" "{percent}" %"</label>
+                            <progress id="upload-progress" max="100" value=percent></progress>
+                        })}
+                        {move || progress.failed.get().then(|| view! { <p class="form-error">{t.err_failed}</p> })}
                     </div>
                 </form>
             }

@@ -12,6 +12,7 @@ mod live;
 mod new_initiative;
 mod settings;
 mod status;
+mod upload;
 
 pub use import::{ImportPage, ImportPreviewRoute};
 pub use initiative::InitiativePage;
