@@ -133,6 +133,22 @@ pub trait PortfolioStore: Send + Sync + 'static {
     /// was uploaded, `Locked` for an approved plan, `Invalid` when the file
     /// had errors.
     async fn apply_import(&self, id: &str, actor: i64) -> StoreResult<crate::domain::workbook::ImportApplied>;
+
+    // The yearly cycle.
+
+    /// Approves (locks) or reopens a plan from `version`; `Conflict` when it
+    /// already has that status.
+    async fn set_plan_status(
+        &self,
+        plan_year_id: i64,
+        version: i64,
+        status: crate::domain::PlanStatus,
+        actor: i64,
+    ) -> StoreResult<PlanYear>;
+    /// Next year's plan (a draft with this year's settings) with the
+    /// initiatives in `keep`, in this year's order, their status started
+    /// over; `Conflict("plan_exists")` if that year has a plan already.
+    async fn create_next_plan(&self, plan_year_id: i64, keep: &[i64], actor: i64) -> StoreResult<PlanYear>;
 }
 
 /// A session as stored: the client holds the random id, the store its hash.

@@ -18,6 +18,8 @@ pub mod demo;
 mod guard;
 /// The language switch route.
 mod lang;
+/// Next year's plan from this year's.
+mod next_plan;
 /// An object's plan year as an `.xlsx` or CSV download.
 mod plan_export;
 /// Uploading a plan year's workbook or CSV for import.

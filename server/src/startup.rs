@@ -51,6 +51,7 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/objects/{code}/plans/{year}/export.xlsx"),
     ("GET", "/objects/{code}/plans/{year}/export.csv"),
     ("POST", "/objects/{code}/plans/{year}/import/upload"),
+    ("POST", "/objects/{code}/plans/{year}/next"),
     ("POST", "/auth/sign-in"),
     ("POST", "/auth/sign-out"),
     ("GET", "/auth/oidc/start"),
@@ -216,6 +217,10 @@ fn router(
         .route("/audit.csv", get(crate::audit_export::csv).with_state((store.clone(), access.clone())))
         .route("/objects/{code}/plans/{year}/export.xlsx", get(crate::plan_export::xlsx).with_state(store.clone()))
         .route("/objects/{code}/plans/{year}/export.csv", get(crate::plan_export::csv).with_state(store.clone()))
+        .route(
+            "/objects/{code}/plans/{year}/next",
+            axum::routing::post(crate::next_plan::create).with_state(store.clone()),
+        )
         .route(
             "/objects/{code}/plans/{year}/import/upload",
             axum::routing::post(crate::plan_import::upload)

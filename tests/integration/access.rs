@@ -368,6 +368,8 @@ type BadForm<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
 
 /// Who manages AKN's plan: its owners and leaders, and administrators.
 const MANAGERS: &[Who] = &[Admin, OwnerBusiness, OwnerIt, LeaderBusiness, LeaderIt];
+/// Who approves and reopens AKN's plans.
+const OWNERS: &[Who] = &[Admin, OwnerBusiness, OwnerIt];
 /// Who reports status on AKN's initiatives: managers and specialists.
 const REPORTERS: &[Who] =
     &[Admin, OwnerBusiness, OwnerIt, LeaderBusiness, LeaderIt, Coordinator, SpecialistBusiness, SpecialistIt];
@@ -422,6 +424,29 @@ fn matrix() -> Vec<MatrixRow> {
         // never stored: allowed callers get 409 and nothing changes.
         ("POST", "/sf/plan/initiative", "/sf/plan/initiative".into(), form(&[("id", "DRAFT")]), READERS),
         ("POST", "/sf/plan/editor", "/sf/plan/editor".into(), form(&[("code", "AKN"), ("year", "2021")]), READERS),
+        // The yearly cycle. Version 0 is never stored: allowed callers get
+        // 409; the next-year form with a malformed id gets 400.
+        (
+            "POST",
+            "/sf/plan/approve",
+            "/sf/plan/approve".into(),
+            form(&[("plan_year_id", "PLAN"), ("version", "0")]),
+            OWNERS,
+        ),
+        (
+            "POST",
+            "/sf/plan/reopen",
+            "/sf/plan/reopen".into(),
+            form(&[("plan_year_id", "PLAN"), ("version", "0")]),
+            OWNERS,
+        ),
+        (
+            "POST",
+            "/objects/{code}/plans/{year}/next",
+            "/objects/AKN/plans/2021/next".into(),
+            form(&[("keep", "x")]),
+            MANAGERS,
+        ),
         // Import drafts belong to the person who uploaded them: anyone else
         // who may read gets 404 for this unknown id, as for another's draft.
         ("POST", "/sf/plan/import_preview", "/sf/plan/import_preview".into(), form(&[("id", "imp_none")]), READERS),

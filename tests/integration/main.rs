@@ -8,6 +8,7 @@ mod api;
 mod helpers;
 mod oidc;
 mod pages;
+mod plan_cycle;
 mod plan_editing;
 mod plan_import;
 mod startup;

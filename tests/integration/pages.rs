@@ -88,6 +88,7 @@ async fn an_unknown_object_or_page_answers_404_with_a_page() {
 async fn responses_carry_security_headers() {
     let app = spawn_app(Backend::Sqlite).await;
     let response = app.get("/").await;
+    assert_eq!(response.status().as_u16(), 200, "{:?}", response.headers());
     assert_eq!(response.headers()["x-content-type-options"], "nosniff");
     assert_eq!(response.headers()["x-frame-options"], "DENY");
     assert!(response.headers().contains_key("referrer-policy"));

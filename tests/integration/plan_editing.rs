@@ -480,3 +480,46 @@ async fn exported_names_that_look_like_formulas_are_neutralised() {
         assert!(!texts.iter().any(|t| t.starts_with("=HYPERLINK")));
     }
 }
+
+#[tokio::test]
+async fn concurrent_saves_all_succeed_and_every_new_initiative_gets_its_own_rank() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let plan = plan_id(&app, "AKN", 2021).await;
+        let before = app.store.initiatives(plan).await.expect("initiatives").len();
+        let plan = plan.to_string();
+        let saves: Vec<_> = (0..16)
+            .map(|n| {
+                let (leader, url, plan) =
+                    (leader.clone(), format!("{}/sf/plan/create_initiative", app.url), plan.clone());
+                async move {
+                    let name = format!("Samtidigt {n}");
+                    let form = [
+                        ("plan_year_id", plan.as_str()),
+                        ("name", name.as_str()),
+                        ("main_activity", "operations"),
+                        ("assignment_type", "maintain"),
+                        ("priority", ""),
+                        ("business_hours", "1"),
+                        ("business_other", ""),
+                        ("it_hours", ""),
+                        ("it_other", ""),
+                    ];
+                    leader.post(url).form(&form).send().await.expect("request").status().as_u16()
+                }
+            })
+            .map(tokio::spawn)
+            .collect();
+        let mut statuses = Vec::new();
+        for save in saves {
+            statuses.push(save.await.expect("task"));
+        }
+        assert!(statuses.iter().all(|&s| s == 200), "{statuses:?} on {backend:?}");
+        let after = app.store.initiatives(plan_id(&app, "AKN", 2021).await).await.expect("initiatives");
+        assert_eq!(after.len(), before + 16);
+        let mut ranks: Vec<i32> = after.iter().map(|i| i.rank).collect();
+        ranks.sort_unstable();
+        assert_eq!(ranks, (1..=after.len() as i32).collect::<Vec<_>>(), "no rank twice, none missing");
+    }
+}

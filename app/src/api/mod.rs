@@ -3,6 +3,8 @@
 
 #[cfg(feature = "ui")]
 mod access;
+#[cfg(feature = "ui")]
+mod cycle;
 mod error;
 #[cfg(feature = "ui")]
 mod import;
@@ -21,6 +23,8 @@ pub use access::{
     revoke_api_token, revoke_role, set_public_status, who_am_i, AddPerson, CreateApiToken, GrantRole, RevokeApiToken,
     RevokeRole, SetPublicStatus,
 };
+#[cfg(feature = "ui")]
+pub use cycle::{approve_plan, reopen_plan, ApprovePlan, ReopenPlan};
 pub use error::AppError;
 #[cfg(feature = "ui")]
 pub use import::{apply_import, get_import_preview, ApplyImport};

@@ -33,6 +33,7 @@ pub async fn get_object_page(code: String, year: Option<i32>) -> Result<ObjectPa
         let store = store()?;
         let object = store.object_by_code(&code).await?.ok_or(AppError::NotFound)?;
         let can_manage = principal.can(Permission::ManageObject(object.id));
+        let can_approve = principal.can(Permission::ApprovePlan(object.id));
         let plans = store.plan_years_of(object.id).await?;
         let years: Vec<i32> = plans.iter().map(|p| p.year).collect();
         let chosen = crate::views::choose_year(&years, year, this_year());
@@ -49,7 +50,7 @@ pub async fn get_object_page(code: String, year: Option<i32>) -> Result<ObjectPa
             plans,
             initiatives,
         };
-        Ok(crate::views::ObjectPage { can_manage, ..crate::views::build_object_page(parts, chosen) })
+        Ok(crate::views::ObjectPage { can_manage, can_approve, ..crate::views::build_object_page(parts, chosen) })
     })
     .await
 }

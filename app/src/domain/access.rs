@@ -56,6 +56,9 @@ pub enum Permission {
     ManageObject(i64),
     /// Update the status of an initiative in an object.
     UpdateInitiativeStatus(i64),
+    /// Approve an object's plan, which locks it, and reopen it: the object
+    /// owner's decision (001, 3.4).
+    ApprovePlan(i64),
 }
 
 impl Principal {
@@ -92,6 +95,7 @@ impl Principal {
             ManagePeople => false,
             ManageOwnTokens => self.person_id.is_some(),
             ManageObject(object) => self.holds_on(object, MANAGERS),
+            ApprovePlan(object) => self.holds_on(object, OWNERS),
             UpdateInitiativeStatus(object) => {
                 self.holds_on(object, MANAGERS) || self.holds_on(object, INITIATIVE_WORKERS)
             }
@@ -125,6 +129,9 @@ pub fn password_problem(password: &str) -> Option<PasswordProblem> {
 const MANAGERS: &[Role] =
     &[Role::ObjectOwnerBusiness, Role::ObjectOwnerIt, Role::ObjectLeaderBusiness, Role::ObjectLeaderIt];
 
+/// Who decides on an object's plan.
+const OWNERS: &[Role] = &[Role::ObjectOwnerBusiness, Role::ObjectOwnerIt];
+
 /// Who works in an object's initiatives and reports their status.
 const INITIATIVE_WORKERS: &[Role] = &[Role::SpecialistBusiness, Role::SpecialistIt, Role::ProductCoordinator];
 
@@ -143,6 +150,20 @@ mod tests {
 
     const AKN: i64 = 10;
     const OTHER: i64 = 20;
+
+    #[test]
+    fn only_the_object_owners_and_administrators_approve_and_reopen_a_plan() {
+        for role in [Role::ObjectOwnerBusiness, Role::ObjectOwnerIt] {
+            let p = person(&[(role, Some(AKN))]);
+            assert!(p.can(Permission::ApprovePlan(AKN)), "{role:?}");
+            assert!(!p.can(Permission::ApprovePlan(OTHER)), "{role:?} on another object");
+        }
+        for role in [Role::ObjectLeaderBusiness, Role::ObjectLeaderIt, Role::SpecialistIt] {
+            assert!(!person(&[(role, Some(AKN))]).can(Permission::ApprovePlan(AKN)), "{role:?}");
+        }
+        assert!(!person(&[(Role::PsgMember, None)]).can(Permission::ApprovePlan(AKN)));
+        assert!(person(&[(Role::Administrator, None)]).can(Permission::ApprovePlan(AKN)));
+    }
 
     #[test]
     fn object_roles_reach_their_own_object_only() {

@@ -384,6 +384,17 @@ pub struct Texts {
     pub imp_no_file: &'static str,
     pub imp_stale: &'static str,
     pub uploading: &'static str,
+    pub cycle_heading: &'static str,
+    pub approve_plan: &'static str,
+    pub approve_hint: &'static str,
+    pub reopen_plan: &'static str,
+    pub reopen_hint: &'static str,
+    pub next_plan_link: &'static str,
+    pub next_plan_title: &'static str,
+    pub next_plan_intro: &'static str,
+    pub next_plan_create: &'static str,
+    pub next_plan_exists: &'static str,
+    pub continues: &'static str,
 }
 
 impl Texts {

@@ -6,7 +6,7 @@ mod layout;
 mod locale;
 mod object;
 mod overview;
-mod plan;
+pub(crate) mod plan;
 #[cfg(feature = "ssr")]
 mod shell;
 mod status;
@@ -41,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/objects/:code/plans/:year/new") view=plan::NewInitiativePage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/settings") view=plan::SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/import") view=plan::ImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/objects/:code/plans/:year/next-year") view=plan::NextPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/import/:draft") view=plan::ImportPreviewRoute ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=access::SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=access::AccountPage ssr=SsrMode::Async/>

@@ -22,6 +22,8 @@ pub struct ObjectPage {
     pub organisation: Vec<RoleGroup>,
     /// The caller may change this object's plans (links to the edit pages).
     pub can_manage: bool,
+    /// The caller may approve and reopen this object's plans.
+    pub can_approve: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,6 +115,7 @@ pub fn build_object_page(parts: ObjectPageParts, year: Option<i32>) -> ObjectPag
     }
     ObjectPage {
         can_manage: false,
+        can_approve: false,
         object: parts.object,
         organisation,
         nearby,

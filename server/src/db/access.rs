@@ -154,7 +154,7 @@ impl AccessStore for SqlStore {
             return Err(StoreError::Conflict(format!("the e-mail address {} is already in use", person.email)));
         }
         let id = with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let id: i64 = sqlx::query_scalar("INSERT INTO people (name, email) VALUES ($1, $2) RETURNING id")
                 .bind(person.name.trim())
                 .bind(person.email.trim())
@@ -205,7 +205,7 @@ impl AccessStore for SqlStore {
 
     async fn set_password(&self, person_id: i64, hash: &str, actor: Option<i64>) -> StoreResult<()> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let now = Utc::now();
             let updated = sqlx::query("UPDATE credentials SET password_hash = $2, changed_at = $3 WHERE person_id = $1")
                 .bind(person_id)
@@ -240,7 +240,7 @@ impl AccessStore for SqlStore {
         actor: Option<i64>,
     ) -> StoreResult<bool> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let held: Option<i64> = sqlx::query_scalar(&format!("SELECT id FROM role_assignments WHERE {SAME_ROLE}"))
                 .bind(person_id)
                 .bind(role.key())
@@ -273,7 +273,7 @@ impl AccessStore for SqlStore {
         actor: Option<i64>,
     ) -> StoreResult<bool> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let removed = sqlx::query(&format!("DELETE FROM role_assignments WHERE {SAME_ROLE}"))
                 .bind(person_id)
                 .bind(role.key())
@@ -294,7 +294,7 @@ impl AccessStore for SqlStore {
 
     async fn create_session(&self, id_hash: &str, session: &StoredSession, method: &str) -> StoreResult<()> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             sqlx::query(
                 "INSERT INTO sessions (id_hash, person_id, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $5)",
             )
@@ -348,7 +348,7 @@ impl AccessStore for SqlStore {
 
     async fn end_session(&self, id_hash: &str, signed_out: bool) -> StoreResult<()> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let person: Option<i64> = sqlx::query_scalar("DELETE FROM sessions WHERE id_hash = $1 RETURNING person_id")
                 .bind(id_hash)
                 .fetch_optional(&mut *tx)
@@ -375,7 +375,7 @@ impl AccessStore for SqlStore {
 
     async fn record_failed_sign_in(&self, person_id: Option<i64>, reason: &str) -> StoreResult<()> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let after = json!({"reason": reason});
             audit!(tx, Db, person_id, AuditAction::SignInFailed, "session", None::<String>, None::<i64>, None, Some(after));
             tx.commit().await.map_err(db)
@@ -385,7 +385,7 @@ impl AccessStore for SqlStore {
     async fn create_api_token(&self, person_id: i64, name: &str, token_hash: &str) -> StoreResult<ApiToken> {
         let now = Utc::now();
         let id = with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO api_tokens (person_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
             )
@@ -421,7 +421,7 @@ impl AccessStore for SqlStore {
 
     async fn revoke_api_token(&self, person_id: i64, token_id: i64) -> StoreResult<bool> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             // The owner is part of the key: another person's token id is "no such token".
             let revoked = sqlx::query(
                 "UPDATE api_tokens SET revoked_at = $3 WHERE id = $1 AND person_id = $2 AND revoked_at IS NULL",
@@ -455,7 +455,7 @@ impl AccessStore for SqlStore {
 
     async fn record_token_use(&self, token_id: i64, person_id: i64, path: &str) -> StoreResult<()> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             sqlx::query("UPDATE api_tokens SET last_used_at = $2 WHERE id = $1")
                 .bind(token_id)
                 .bind(Db::timestamp(Utc::now()))
@@ -479,7 +479,7 @@ impl AccessStore for SqlStore {
     async fn set_public_status_pages(&self, enabled: bool, actor: i64) -> StoreResult<()> {
         let before = self.public_status_pages().await?;
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             sqlx::query(
                 "INSERT INTO settings (key, value) VALUES ('public_status_pages', $1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -511,7 +511,7 @@ impl AccessStore for SqlStore {
 
     async fn link_identity(&self, issuer: &str, subject: &str, person_id: i64) -> StoreResult<()> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             sqlx::query("INSERT INTO external_identities (issuer, subject, person_id) VALUES ($1, $2, $3)")
                 .bind(issuer)
                 .bind(subject)

@@ -55,7 +55,7 @@ impl SqlStore {
 
     pub(super) async fn apply_import_draft(&self, id: &str, actor: i64) -> StoreResult<ImportApplied> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let text: Option<String> = sqlx::query_scalar("SELECT draft FROM plan_imports WHERE id = $1")
                 .bind(id)
                 .fetch_optional(&mut *tx)
@@ -69,6 +69,12 @@ impl SqlStore {
                 return Err(StoreError::NotFound);
             }
             let import = draft.outcome.as_ref().map_err(|_| StoreError::Invalid("the file has errors".into()))?;
+            // Lock the plan (PostgreSQL) before comparing its state.
+            let _: Option<(i64, String)> = sqlx::query_as(<Db as Dialect>::PLAN_FOR_WRITE)
+                .bind(draft.plan_year_id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
             let row: Option<PlanYearRow> = sqlx::query_as(&sql::plan_year_by_id())
                 .bind(draft.plan_year_id)
                 .fetch_optional(&mut *tx)

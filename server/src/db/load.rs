@@ -26,7 +26,7 @@ fn position(index: usize) -> i32 {
 
 pub async fn load(pool: &Pool, data: &Dataset, actor_id: Option<i64>) -> StoreResult<()> {
     with_pool!(pool, p, Db => {
-        let mut tx = p.begin().await.map_err(db)?;
+        let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
 
         macro_rules! insert_returning_id {
             ($sql:expr $(, $arg:expr)* $(,)?) => {

@@ -8,6 +8,7 @@
 
 mod access;
 mod connect;
+mod cycle;
 mod import;
 mod load;
 mod plan;
@@ -69,6 +70,16 @@ pub(crate) use audit;
 
 /// How each backend stores exact numbers and dates.
 pub trait Dialect {
+    /// How a write transaction starts. SQLite: `BEGIN IMMEDIATE`, so a
+    /// writer takes the write lock at once (waiting up to the busy timeout)
+    /// instead of failing with SQLITE_BUSY when its read snapshot must be
+    /// upgraded while another connection writes. PostgreSQL: `BEGIN`.
+    const BEGIN: &'static str;
+    /// A plan year's object and status, read to change the plan: on
+    /// PostgreSQL the row is locked for the transaction (`FOR UPDATE`), so
+    /// concurrent changes to one plan's ranks queue up; SQLite's
+    /// `BEGIN IMMEDIATE` has already serialised writers.
+    const PLAN_FOR_WRITE: &'static str;
     type Number;
     type Date;
     type Timestamp;
@@ -78,6 +89,8 @@ pub trait Dialect {
 }
 
 impl Dialect for sqlx::Sqlite {
+    const BEGIN: &'static str = "BEGIN IMMEDIATE";
+    const PLAN_FOR_WRITE: &'static str = "SELECT object_id, status FROM plan_years WHERE id = $1";
     type Number = String;
     type Date = String;
     fn number(value: Decimal) -> String {
@@ -94,6 +107,8 @@ impl Dialect for sqlx::Sqlite {
 }
 
 impl Dialect for sqlx::Postgres {
+    const BEGIN: &'static str = "BEGIN";
+    const PLAN_FOR_WRITE: &'static str = "SELECT object_id, status FROM plan_years WHERE id = $1 FOR UPDATE";
     type Number = Decimal;
     type Date = NaiveDate;
     fn number(value: Decimal) -> Decimal {

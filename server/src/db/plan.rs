@@ -37,8 +37,8 @@ impl SqlStore {
         actor: i64,
     ) -> StoreResult<Initiative> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
-            let plan: Option<(i64, String)> = sqlx::query_as("SELECT object_id, status FROM plan_years WHERE id = $1")
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
+            let plan: Option<(i64, String)> = sqlx::query_as(<Db as Dialect>::PLAN_FOR_WRITE)
                 .bind(plan_year_id)
                 .fetch_optional(&mut *tx)
                 .await
@@ -87,11 +87,11 @@ impl SqlStore {
         actor: i64,
     ) -> StoreResult<Initiative> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let row: Option<InitiativeRow> =
                 sqlx::query_as(&sql::initiative_by_id()).bind(id).fetch_optional(&mut *tx).await.map_err(db)?;
             let before = Initiative::try_from(row.ok_or(StoreError::NotFound)?)?;
-            let plan: Option<(i64, String)> = sqlx::query_as("SELECT object_id, status FROM plan_years WHERE id = $1")
+            let plan: Option<(i64, String)> = sqlx::query_as(<Db as Dialect>::PLAN_FOR_WRITE)
                 .bind(before.plan_year_id)
                 .fetch_optional(&mut *tx)
                 .await
@@ -131,11 +131,11 @@ impl SqlStore {
 
     pub(super) async fn remove_initiative(&self, id: i64, version: i64, actor: i64) -> StoreResult<()> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let row: Option<InitiativeRow> =
                 sqlx::query_as(&sql::initiative_by_id()).bind(id).fetch_optional(&mut *tx).await.map_err(db)?;
             let before = Initiative::try_from(row.ok_or(StoreError::NotFound)?)?;
-            let plan: Option<(i64, String)> = sqlx::query_as("SELECT object_id, status FROM plan_years WHERE id = $1")
+            let plan: Option<(i64, String)> = sqlx::query_as(<Db as Dialect>::PLAN_FOR_WRITE)
                 .bind(before.plan_year_id)
                 .fetch_optional(&mut *tx)
                 .await
@@ -171,7 +171,7 @@ impl SqlStore {
         actor: i64,
     ) -> StoreResult<Initiative> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let row: Option<InitiativeRow> = sqlx::query_as(&sql::initiative_by_id())
                 .bind(initiative_id)
                 .fetch_optional(&mut *tx)
@@ -229,7 +229,7 @@ impl SqlStore {
         actor: i64,
     ) -> StoreResult<PlanYear> {
         with_pool!(self.pool(), p, Db => {
-            let mut tx = p.begin().await.map_err(db)?;
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let row: Option<PlanYearRow> =
                 sqlx::query_as(&sql::plan_year_by_id()).bind(plan_year_id).fetch_optional(&mut *tx).await.map_err(db)?;
             let before = PlanYear::try_from(row.ok_or(StoreError::NotFound)?)?;

@@ -265,6 +265,20 @@ impl PortfolioStore for SqlStore {
     async fn apply_import(&self, id: &str, actor: i64) -> StoreResult<ImportApplied> {
         self.apply_import_draft(id, actor).await
     }
+
+    async fn set_plan_status(
+        &self,
+        plan_year_id: i64,
+        version: i64,
+        status: app::domain::PlanStatus,
+        actor: i64,
+    ) -> StoreResult<PlanYear> {
+        self.change_plan_status(plan_year_id, version, status, actor).await
+    }
+
+    async fn create_next_plan(&self, plan_year_id: i64, keep: &[i64], actor: i64) -> StoreResult<PlanYear> {
+        self.insert_next_plan(plan_year_id, keep, actor).await
+    }
 }
 
 pub(super) fn db(error: sqlx::Error) -> StoreError {

@@ -67,7 +67,19 @@ fn ObjectBody(page: Page) -> impl IntoView {
             </section>
         })}
         {match page.plan {
-            Some(plan) => view! { <PlanSections plan can_manage=page.can_manage/> }.into_any(),
+            Some(plan) => {
+                let next_exists = page.years.contains(&(plan.plan.year + 1));
+                view! {
+                    <crate::ui::plan::CycleSection
+                        plan=plan.plan.clone()
+                        can_approve=page.can_approve
+                        can_manage=page.can_manage
+                        next_exists
+                    />
+                    <PlanSections plan can_manage=page.can_manage/>
+                }
+                .into_any()
+            }
             None => view! { <p class="notice">{t.no_plan_for_year}</p> }.into_any(),
         }}
         <catalog::Products products=page.products/>

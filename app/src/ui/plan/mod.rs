@@ -4,6 +4,7 @@
 //! checked as they are typed and the plan's tables follow along.
 
 mod conflict;
+mod cycle;
 mod fields;
 mod form;
 mod import;
@@ -14,6 +15,7 @@ mod settings;
 mod status;
 mod upload;
 
+pub use cycle::{CycleSection, NextPlanPage};
 pub use import::{ImportPage, ImportPreviewRoute};
 pub use initiative::InitiativePage;
 pub use new_initiative::NewInitiativePage;
