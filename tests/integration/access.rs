@@ -424,6 +424,7 @@ fn matrix() -> Vec<MatrixRow> {
         // never stored: allowed callers get 409 and nothing changes.
         ("POST", "/sf/plan/initiative", "/sf/plan/initiative".into(), form(&[("id", "DRAFT")]), READERS),
         ("POST", "/sf/plan/editor", "/sf/plan/editor".into(), form(&[("code", "AKN"), ("year", "2021")]), READERS),
+        ("POST", "/sf/plan/compare", "/sf/plan/compare".into(), form(&[("code", "AKN")]), READERS),
         // The yearly cycle. Version 0 is never stored: allowed callers get
         // 409; the next-year form with a malformed id gets 400.
         (

@@ -111,3 +111,20 @@ async fn next_years_plan_continues_the_chosen_initiatives_from_the_start() {
         assert_eq!(again.status().as_u16(), 409, "next year has a plan already");
     }
 }
+
+#[tokio::test]
+async fn two_years_compare_side_by_side_with_akn_2020s_total() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let (status, body) = app.call(&app.client, "/sf/plan/compare", &[("code", "AKN")]).await;
+        assert_eq!(status, 200, "{body} on {backend:?}");
+        assert_eq!((body["from"]["year"].as_i64(), body["to"]["year"].as_i64()), (Some(2020), Some(2021)));
+        assert_eq!(body["total"]["from"], "18988100.00", "AKN 2020's budget, as the plan document has it");
+        let (status, html) = app.get_html("/objects/AKN/compare?from=2020&to=2021").await;
+        assert_eq!(status, 200);
+        assert!(crate::helpers::plain(&html).contains("18 988 100 kr"), "the 2020 total, the Swedish way");
+        assert!(html.contains("data-compare=\"initiatives\""));
+        let (status, _) = app.get_html("/objects/AKN/compare?from=1999&to=2021").await;
+        assert_eq!(status, 404);
+    }
+}

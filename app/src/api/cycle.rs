@@ -31,3 +31,33 @@ pub async fn approve_plan(plan_year_id: i64, version: i64) -> Result<PlanYear, A
 pub async fn reopen_plan(plan_year_id: i64, version: i64) -> Result<PlanYear, AppError> {
     crate::api::support::respond(set_status(plan_year_id, version, crate::domain::PlanStatus::Draft)).await
 }
+
+/// Two plan years of an object side by side; by default the latest two.
+#[server(prefix = "/sf", endpoint = "plan/compare")]
+pub async fn get_year_comparison(
+    code: String,
+    from: Option<i32>,
+    to: Option<i32>,
+) -> Result<crate::views::YearComparison, AppError> {
+    use crate::api::support::{require, respond, store};
+    use crate::domain::Permission;
+    respond(async {
+        require(Permission::ReadPortfolio)?;
+        let store = store()?;
+        let object = store.object_by_code(&code).await?.ok_or(AppError::NotFound)?;
+        let mut plans = store.plan_years_of(object.id).await?;
+        plans.sort_by_key(|p| p.year);
+        let years: Vec<i32> = plans.iter().map(|p| p.year).collect();
+        let latest = years.last().copied();
+        let to = to.or(latest).ok_or(AppError::NotFound)?;
+        let from = from.or_else(|| years.iter().copied().filter(|&y| y < to).max()).unwrap_or(to);
+        let pick = |year: i32| plans.iter().find(|p| p.year == year).cloned().ok_or(AppError::NotFound);
+        let (from_plan, to_plan) = (pick(from)?, pick(to)?);
+        let from_initiatives = store.initiatives(from_plan.id).await?;
+        let to_initiatives = store.initiatives(to_plan.id).await?;
+        let reference =
+            crate::views::ObjectRef { code: object.code.to_string(), name: object.name, category: object.category };
+        Ok(crate::views::compare_years(reference, years, (from_plan, &from_initiatives), (to_plan, &to_initiatives)))
+    })
+    .await
+}

@@ -24,7 +24,7 @@ pub use access::{
     RevokeRole, SetPublicStatus,
 };
 #[cfg(feature = "ui")]
-pub use cycle::{approve_plan, reopen_plan, ApprovePlan, ReopenPlan};
+pub use cycle::{approve_plan, get_year_comparison, reopen_plan, ApprovePlan, ReopenPlan};
 pub use error::AppError;
 #[cfg(feature = "ui")]
 pub use import::{apply_import, get_import_preview, ApplyImport};

@@ -339,4 +339,13 @@ pub static TEXTS: Texts = Texts {
     next_plan_create: "Create the plan",
     next_plan_exists: "Next year already has a plan.",
     continues: "Continues",
+    compare_title: "Compare years",
+    compare_link: "Compare years",
+    compare_button: "Compare",
+    from_year: "From year",
+    to_year: "To year",
+    col_difference: "Change",
+    compare_budget: "Budget per main activity",
+    compare_initiatives: "Goals year by year",
+    only_one_year: "The object has only one plan so far.",
 };

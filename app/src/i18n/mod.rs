@@ -395,6 +395,15 @@ pub struct Texts {
     pub next_plan_create: &'static str,
     pub next_plan_exists: &'static str,
     pub continues: &'static str,
+    pub compare_title: &'static str,
+    pub compare_link: &'static str,
+    pub compare_button: &'static str,
+    pub from_year: &'static str,
+    pub to_year: &'static str,
+    pub col_difference: &'static str,
+    pub compare_budget: &'static str,
+    pub compare_initiatives: &'static str,
+    pub only_one_year: &'static str,
 }
 
 impl Texts {

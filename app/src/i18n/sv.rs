@@ -339,4 +339,13 @@ pub static TEXTS: Texts = Texts {
     next_plan_create: "Skapa planen",
     next_plan_exists: "Det finns redan en plan för nästa år.",
     continues: "Fortsätter",
+    compare_title: "Jämför år",
+    compare_link: "Jämför år",
+    compare_button: "Jämför",
+    from_year: "Från år",
+    to_year: "Till år",
+    col_difference: "Förändring",
+    compare_budget: "Budget per huvudaktivitet",
+    compare_initiatives: "Delmål år för år",
+    only_one_year: "Objektet har bara en plan än.",
 };

@@ -3,6 +3,7 @@
 //! cross the wire as JSON, amounts as exact decimal strings.
 
 mod access;
+mod compare;
 mod import;
 mod object_page;
 mod overview;
@@ -12,6 +13,7 @@ pub use access::{
     audit_csv, audit_entries, neutralise_cell, AccountPage, AuditEntry, AuditPage, AuditQuery, NewApiToken,
     ObjectChoice, PeopleAdmin, SessionUser, SignInOptions,
 };
+pub use compare::{compare_years, ActivityComparison, Compared, ComparedInitiative, YearComparison};
 pub use import::ImportPreviewPage;
 pub use object_page::{
     build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,

@@ -3,6 +3,7 @@
 //! plain HTML form before the wasm loads; after hydration its fields are
 //! checked as they are typed and the plan's tables follow along.
 
+mod compare;
 mod conflict;
 mod cycle;
 mod fields;
@@ -15,6 +16,7 @@ mod settings;
 mod status;
 mod upload;
 
+pub use compare::ComparePage;
 pub use cycle::{CycleSection, NextPlanPage};
 pub use import::{ImportPage, ImportPreviewRoute};
 pub use initiative::InitiativePage;
