@@ -149,6 +149,13 @@ pub trait PortfolioStore: Send + Sync + 'static {
     /// initiatives in `keep`, in this year's order, their status started
     /// over; `Conflict("plan_exists")` if that year has a plan already.
     async fn create_next_plan(&self, plan_year_id: i64, keep: &[i64], actor: i64) -> StoreResult<PlanYear>;
+
+    /// The recorded outcomes of a plan year's initiatives, by initiative id.
+    async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;
+    /// Records (or corrects) what an initiative actually took; allowed on
+    /// approved plans, as outcome comes after the plan.
+    async fn record_outcome(&self, initiative_id: i64, outcome: &crate::domain::Outcome, actor: i64)
+        -> StoreResult<()>;
 }
 
 /// A session as stored: the client holds the random id, the store its hash.

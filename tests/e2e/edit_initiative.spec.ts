@@ -12,7 +12,7 @@ async function createInitiative(page: Page, name: string): Promise<string> {
   await expectHydrated(page);
   await page.getByLabel('Delmål', { exact: true }).fill(name);
   await page.getByLabel('Uppdragstyp').selectOption('develop');
-  await page.getByLabel('Timmar, verksamhetsnära').fill('10');
+  await page.getByLabel('Timmar, verksamhetsnära', { exact: true }).fill('10');
   // 10 h at AKN 2021's 680 kr/h.
   await expect(page.locator('[data-live="business"]')).toHaveText(/6\s800\skr/);
   await page.getByRole('button', { name: 'Skapa delmålet' }).click();
@@ -29,7 +29,7 @@ test('a new initiative is edited with a validation error first, the tables follo
   await expectNoSidewaysScroll(page);
 
   const totalBefore = plain(await page.locator('[data-table="budget"] [data-cell="total"]').textContent());
-  const hours = page.getByLabel('Timmar, verksamhetsnära');
+  const hours = page.getByLabel('Timmar, verksamhetsnära', { exact: true });
   await hours.fill('12,345');
   await expect(page.locator('#initiative-business_hours-error')).toHaveText('Högst två decimaler.');
   await expect(hours).toHaveAttribute('aria-invalid', 'true');
@@ -47,7 +47,7 @@ test('a new initiative is edited with a validation error first, the tables follo
   await expect(page.locator('.form-saved')).toBeVisible();
 
   await page.goto(path);
-  await expect(page.getByLabel('Timmar, verksamhetsnära')).toHaveValue('12,34');
+  await expect(page.getByLabel('Timmar, verksamhetsnära', { exact: true })).toHaveValue('12,34');
   await expectAccessible(page);
 });
 
@@ -67,7 +67,7 @@ test('the second of two people saving sees what changed and chooses', async ({ b
   await expect(page.locator('.form-saved')).toBeVisible();
 
   // The second, still on the old version, changes IT hours and saves.
-  await second.getByLabel('Timmar, IT-nära').fill('5');
+  await second.getByLabel('Timmar, IT-nära', { exact: true }).fill('5');
   await second.getByRole('button', { name: 'Spara', exact: true }).click();
   const notice = second.locator('[data-conflict-notice]');
   await expect(notice).toBeVisible();
@@ -82,13 +82,13 @@ test('the second of two people saving sees what changed and chooses', async ({ b
   await notice.getByRole('button', { name: 'Använd det sparade' }).click();
   await expect(notice).toHaveCount(0);
   await expect(second.getByLabel('Delmål', { exact: true })).toHaveValue(`${name} (först)`);
-  await second.getByLabel('Timmar, IT-nära').fill('5');
+  await second.getByLabel('Timmar, IT-nära', { exact: true }).fill('5');
   await second.getByRole('button', { name: 'Spara', exact: true }).click();
   await expect(second.locator('.form-saved')).toBeVisible();
 
   await page.goto(path);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${name} (först)`);
-  await expect(page.getByLabel('Timmar, IT-nära')).toHaveValue('5');
+  await expect(page.getByLabel('Timmar, IT-nära', { exact: true })).toHaveValue('5');
   await other.close();
 });
 
@@ -117,4 +117,24 @@ test('an initiative is deleted after a second question', async ({ page }, info) 
   await expect(page).toHaveURL(/\/objects\/AKN\?year=2021$/);
   const gone = await page.request.get(path);
   expect(gone.status()).toBe(404);
+});
+
+test('an outcome is recorded and the object report sets it against the plan', async ({ page }, info) => {
+  const path = await createInitiative(page, `E2E utfall ${info.project.name} ${Date.now()}`);
+  const id = path.split('/').pop();
+  await expectHydrated(page);
+  await page.getByLabel('Utfall timmar, verksamhetsnära').fill('12,5');
+  await page.getByLabel('Utfall övriga kostnader, verksamhetsnära (kr)').fill('1 000');
+  await page.getByRole('button', { name: 'Spara utfall' }).click();
+  await expect(page.locator('.outcome .form-saved')).toBeVisible();
+
+  await page.goto('/objects/AKN/plans/2021/report');
+  await expectHydrated(page);
+  const row = page.locator(`tr[data-report-row="${id}"]`);
+  // Planned 10 h and actual 12,5 h + 1 000 kr at 680 kr/h: 6 800 kr against 9 500 kr.
+  await expect(row.locator('td.num').nth(0)).toHaveText(/^6\s800\skr$/);
+  await expect(row.locator('td.num').nth(1)).toHaveText(/^9\s500\skr$/);
+  await expect(row.locator('td.num').nth(2)).toHaveText(/^\+2\s700\skr$/);
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
 });

@@ -425,6 +425,21 @@ fn matrix() -> Vec<MatrixRow> {
         ("POST", "/sf/plan/initiative", "/sf/plan/initiative".into(), form(&[("id", "DRAFT")]), READERS),
         ("POST", "/sf/plan/editor", "/sf/plan/editor".into(), form(&[("code", "AKN"), ("year", "2021")]), READERS),
         ("POST", "/sf/plan/compare", "/sf/plan/compare".into(), form(&[("code", "AKN")]), READERS),
+        ("POST", "/sf/plan/report", "/sf/plan/report".into(), form(&[("code", "AKN"), ("year", "2020")]), READERS),
+        // Outcome with a refused value: allowed callers get 400, nothing changes.
+        (
+            "POST",
+            "/sf/plan/outcome",
+            "/sf/plan/outcome".into(),
+            form(&[
+                ("id", "DRAFT"),
+                ("business_hours", "x"),
+                ("business_other", ""),
+                ("it_hours", ""),
+                ("it_other", ""),
+            ]),
+            MANAGERS,
+        ),
         // The yearly cycle. Version 0 is never stored: allowed callers get
         // 409; the next-year form with a malformed id gets 400.
         (

@@ -128,3 +128,52 @@ async fn two_years_compare_side_by_side_with_akn_2020s_total() {
         assert_eq!(status, 404);
     }
 }
+
+#[tokio::test]
+async fn outcome_is_recorded_on_an_approved_plan_and_the_object_report_sets_it_against_the_plan() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let approved = plan(&app, 2020).await.expect("AKN 2020");
+        assert_eq!(approved.status, PlanStatus::Approved);
+        let first = app.store.initiatives(approved.id).await.expect("initiatives").remove(0);
+        let id = first.id.to_string();
+        let outcome = |hours: &'static str| {
+            vec![
+                ("id", id.clone()),
+                ("business_hours", hours.into()),
+                ("business_other", "1 000".into()),
+                ("it_hours", "".into()),
+                ("it_other", "".into()),
+            ]
+        };
+        let call = |form: Vec<(&'static str, String)>| {
+            let leader = leader.clone();
+            let url = format!("{}/sf/plan/outcome", app.url);
+            async move {
+                let response = leader.post(url).form(&form).send().await.expect("request");
+                response.status().as_u16()
+            }
+        };
+        assert_eq!(call(outcome("12,345")).await, 400, "{backend:?}");
+        assert!(app.store.outcomes(approved.id).await.expect("outcomes").is_empty(), "refused input changes nothing");
+        assert_eq!(call(outcome("100")).await, 200);
+        assert_eq!(call(outcome("120")).await, 200, "corrected");
+        let recorded = app.store.outcomes(approved.id).await.expect("outcomes");
+        assert_eq!(recorded.len(), 1);
+        assert_eq!(recorded[0].1.business.hours.to_string(), "120.00");
+        let records = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
+        assert_eq!(records.iter().filter(|r| r.entity == "outcome").count(), 2, "created, then updated");
+
+        let (status, report) = app.call(&app.client, "/sf/plan/report", &[("code", "AKN"), ("year", "2020")]).await;
+        assert_eq!(status, 200, "{report}");
+        assert_eq!(report["total"]["planned_cost"], "18988100.00", "the plan document's total");
+        assert_eq!(report["total"]["actual_cost"], "79600.00", "120 h × 655 kr + 1 000 kr");
+        assert_eq!(report["with_outcome"], 1);
+        let (status, html) = app.get_html("/objects/AKN/plans/2020/report").await;
+        assert_eq!(status, 200);
+        let html = crate::helpers::plain(&html);
+        assert!(html.contains("18 988 100 kr") && html.contains("79 600 kr"));
+        assert!(html.contains(&format!("data-report-row=\"{}\"", first.id)));
+    }
+}

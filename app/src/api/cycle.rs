@@ -61,3 +61,28 @@ pub async fn get_year_comparison(
     })
     .await
 }
+
+/// A plan year's object report: status, comments, planned against actual.
+#[server(prefix = "/sf", endpoint = "plan/report")]
+pub async fn get_object_report(code: String, year: i32) -> Result<crate::views::ObjectReport, AppError> {
+    use crate::api::support::{require, respond, store};
+    use crate::domain::Permission;
+    respond(async {
+        require(Permission::ReadPortfolio)?;
+        let store = store()?;
+        let object = store.object_by_code(&code).await?.ok_or(AppError::NotFound)?;
+        let plan =
+            store.plan_years_of(object.id).await?.into_iter().find(|p| p.year == year).ok_or(AppError::NotFound)?;
+        let initiatives = store.initiatives(plan.id).await?;
+        let outcomes = store.outcomes(plan.id).await?;
+        let mut comments = Vec::new();
+        for initiative in &initiatives {
+            let latest = store.status_reports(initiative.id).await?.into_iter().find(|r| !r.comment.is_empty());
+            comments.extend(latest.map(|r| (initiative.id, r.comment)));
+        }
+        let reference =
+            crate::views::ObjectRef { code: object.code.to_string(), name: object.name, category: object.category };
+        Ok(crate::views::build_object_report(reference, plan, &initiatives, &outcomes, &comments))
+    })
+    .await
+}

@@ -24,7 +24,7 @@ pub use access::{
     RevokeRole, SetPublicStatus,
 };
 #[cfg(feature = "ui")]
-pub use cycle::{approve_plan, get_year_comparison, reopen_plan, ApprovePlan, ReopenPlan};
+pub use cycle::{approve_plan, get_object_report, get_year_comparison, reopen_plan, ApprovePlan, ReopenPlan};
 pub use error::AppError;
 #[cfg(feature = "ui")]
 pub use import::{apply_import, get_import_preview, ApplyImport};
@@ -32,8 +32,9 @@ pub use import::{apply_import, get_import_preview, ApplyImport};
 pub use pages::{get_object_page, get_overview};
 #[cfg(feature = "ui")]
 pub use plan::{
-    create_initiative, delete_initiative, get_initiative_editor, get_plan_editor, report_status, update_initiative,
-    update_plan_settings, CreateInitiative, DeleteInitiative, ReportStatus, UpdateInitiative, UpdatePlanSettings,
+    create_initiative, delete_initiative, get_initiative_editor, get_plan_editor, record_outcome, report_status,
+    update_initiative, update_plan_settings, CreateInitiative, DeleteInitiative, RecordOutcome, ReportStatus,
+    UpdateInitiative, UpdatePlanSettings,
 };
 
 /// Who the server found behind a request (session, API token, the public,

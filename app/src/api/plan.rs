@@ -77,7 +77,10 @@ pub async fn get_initiative_editor(id: i64) -> Result<InitiativeEditor, AppError
         let object = server::object_ref(object_id).await?;
         let history = store.status_reports(id).await?;
         let others = store.initiatives(plan.id).await?.into_iter().filter(|i| i.id != id).collect();
+        let outcome = store.outcomes(plan.id).await?.into_iter().find(|(i, _)| *i == id).map(|(_, o)| o);
         Ok(InitiativeEditor {
+            outcome,
+            can_record_outcome: principal.can(Permission::ManageObject(object_id)),
             can_edit: principal.can(Permission::ManageObject(object_id)) && plan.status == PlanStatus::Draft,
             can_report: principal.can(Permission::UpdateInitiativeStatus(object_id)),
             today: chrono::Utc::now().date_naive(),
@@ -264,6 +267,27 @@ pub async fn update_plan_settings(
             }
             other => other.map_err(server::store_error),
         }
+    })
+    .await
+}
+
+/// What an initiative actually took; approved plans take it too.
+#[server(prefix = "/sf", endpoint = "plan/outcome")]
+pub async fn record_outcome(
+    id: i64,
+    business_hours: String,
+    business_other: String,
+    it_hours: String,
+    it_other: String,
+) -> Result<(), AppError> {
+    use crate::api::support::{respond, store};
+    use crate::domain::{OutcomeForm, Permission};
+    respond(async {
+        let (_, object_id) = server::initiative_object(id).await?;
+        let (_, actor) = server::actor(Permission::ManageObject(object_id))?;
+        let outcome =
+            OutcomeForm { business_hours, business_other, it_hours, it_other }.check().map_err(server::refused)?;
+        store()?.record_outcome(id, &outcome, actor).await.map_err(server::store_error)
     })
     .await
 }

@@ -260,6 +260,43 @@ impl SettingsForm {
     }
 }
 
+/// An initiative's outcome, as text: blank means zero, as in the plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutcomeForm {
+    pub business_hours: String,
+    pub business_other: String,
+    pub it_hours: String,
+    pub it_other: String,
+}
+
+impl OutcomeForm {
+    pub fn of(outcome: &super::Outcome) -> Self {
+        let hours = |h: Hours| if h == Hours::ZERO { String::new() } else { as_typed(h.value()) };
+        let money = |m: Money| if m == Money::ZERO { String::new() } else { as_typed(m.value()) };
+        Self {
+            business_hours: hours(outcome.business.hours),
+            business_other: money(outcome.business.other),
+            it_hours: hours(outcome.it.hours),
+            it_other: money(outcome.it.other),
+        }
+    }
+
+    pub fn check(&self) -> Result<super::Outcome, Vec<FieldProblem>> {
+        let mut c = Checks::default();
+        let business_hours = c.take("business_hours", hours_or_zero(&self.business_hours));
+        let business_other = c.take("business_other", money_or_zero(&self.business_other));
+        let it_hours = c.take("it_hours", hours_or_zero(&self.it_hours));
+        let it_other = c.take("it_other", money_or_zero(&self.it_other));
+        let outcome = (|| {
+            Some(super::Outcome {
+                business: SideEffort::new(business_hours?, business_other?),
+                it: SideEffort::new(it_hours?, it_other?),
+            })
+        })();
+        c.finish(outcome)
+    }
+}
+
 /// A status report on an initiative: the new status, the date it refers
 /// to and a comment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -12,6 +12,7 @@ mod form;
 mod keyed;
 mod number;
 mod object;
+mod outcome;
 mod person;
 mod plan;
 /// The plan year as a spreadsheet (neutral workbook model, CSV) and back, with located errors.
@@ -26,11 +27,12 @@ pub use catalog::{BusinessComponent, ItComponent, ObjectProduct, Supplier};
 pub use contract::{add_months, Contract, ExtensionOptions};
 pub use error::DomainError;
 pub use form::{
-    FieldProblem, InitiativeForm, InitiativeInput, SettingsForm, StatusForm, StatusInput, COMMENT_MAX_CHARS,
-    NAME_MAX_CHARS,
+    FieldProblem, InitiativeForm, InitiativeInput, OutcomeForm, SettingsForm, StatusForm, StatusInput,
+    COMMENT_MAX_CHARS, NAME_MAX_CHARS,
 };
 pub use number::{two_decimals, Hours, Money};
 pub use object::{Object, ObjectCategory, ObjectCode};
+pub use outcome::Outcome;
 pub use person::{ApiToken, Person, PersonAccount, Role, RoleAssignment};
 pub use plan::{
     AssignmentType, Initiative, InitiativeStatus, MainActivity, PlanSettings, PlanStatus, PlanYear, Scores, Side,

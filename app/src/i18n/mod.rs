@@ -404,6 +404,22 @@ pub struct Texts {
     pub compare_budget: &'static str,
     pub compare_initiatives: &'static str,
     pub only_one_year: &'static str,
+    pub outcome_heading: &'static str,
+    pub outcome_intro: &'static str,
+    pub outcome_save: &'static str,
+    pub report_title: &'static str,
+    pub report_intro: &'static str,
+    pub report_outcomes: &'static str,
+    pub print: &'static str,
+    pub col_planned: &'static str,
+    pub col_actual: &'static str,
+    pub col_deviation: &'static str,
+    pub col_planned_hours: &'static str,
+    pub col_actual_hours: &'static str,
+    pub outcome_business_hours: &'static str,
+    pub outcome_business_other: &'static str,
+    pub outcome_it_hours: &'static str,
+    pub outcome_it_other: &'static str,
 }
 
 impl Texts {

@@ -8,6 +8,7 @@ mod import;
 mod object_page;
 mod overview;
 mod plan_editor;
+mod report;
 
 pub use access::{
     audit_csv, audit_entries, neutralise_cell, AccountPage, AuditEntry, AuditPage, AuditQuery, NewApiToken,
@@ -20,6 +21,7 @@ pub use object_page::{
 };
 pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
 pub use plan_editor::{live_matrix, InitiativeEditor, PlanEditor};
+pub use report::{build_object_report, ObjectReport, ReportActivity, ReportLine, ReportRow};
 
 /// The plan year to show: the one asked for, else the latest that has
 /// begun, else the earliest planned one.

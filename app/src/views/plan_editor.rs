@@ -26,6 +26,10 @@ pub struct InitiativeEditor {
     pub can_report: bool,
     /// The server's date, the default of a new status report.
     pub today: NaiveDate,
+    /// What it actually took, once recorded.
+    pub outcome: Option<crate::domain::Outcome>,
+    /// May record its outcome (managers; approved plans too).
+    pub can_record_outcome: bool,
 }
 
 /// A plan year's edit pages (new initiative, settings): the plan and all

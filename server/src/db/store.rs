@@ -279,6 +279,14 @@ impl PortfolioStore for SqlStore {
     async fn create_next_plan(&self, plan_year_id: i64, keep: &[i64], actor: i64) -> StoreResult<PlanYear> {
         self.insert_next_plan(plan_year_id, keep, actor).await
     }
+
+    async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, app::domain::Outcome)>> {
+        self.outcome_rows(plan_year_id).await
+    }
+
+    async fn record_outcome(&self, initiative_id: i64, outcome: &app::domain::Outcome, actor: i64) -> StoreResult<()> {
+        self.upsert_outcome(initiative_id, outcome, actor).await
+    }
 }
 
 pub(super) fn db(error: sqlx::Error) -> StoreError {

@@ -132,6 +132,7 @@ fn PlanSections(plan: PlanView, can_manage: bool) -> impl IntoView {
                     <a class="button" href=format!("{base}/settings")>{t.edit_settings}</a>
                     <a class="button" href=format!("{base}/import")>{t.import_link}</a>
                 })}
+                <a class="button" href=format!("{export_base}/report")>{t.report_title}</a>
                 <a class="button" href=format!("/objects/{}/compare", plan.plan.object_code)>{t.compare_link}</a>
                 // Downloads: plain links, rel=external so the router leaves them to the browser.
                 <a class="button" rel="external" download href=format!("{export_base}/export.xlsx")>{t.export_xlsx}</a>

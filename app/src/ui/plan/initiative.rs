@@ -12,6 +12,7 @@ use super::conflict::{ConflictNotice, Stale};
 use super::fields::{show_value, InitiativeFields};
 use super::form::FormState;
 use super::live::LiveBudget;
+use super::outcome::OutcomeSection;
 use super::status::StatusSection;
 use super::{use_hydrated, Outcome};
 use crate::api::{get_initiative_editor, AppError, DeleteInitiative, UpdateInitiative};
@@ -48,7 +49,18 @@ pub fn InitiativePage() -> impl IntoView {
 #[component]
 fn InitiativeBody(editor: InitiativeEditor) -> impl IntoView {
     let t = use_texts();
-    let InitiativeEditor { initiative, plan, object, others, history, can_edit, can_report, today } = editor;
+    let InitiativeEditor {
+        initiative,
+        plan,
+        object,
+        others,
+        history,
+        can_edit,
+        can_report,
+        today,
+        outcome,
+        can_record_outcome,
+    } = editor;
     let plan_href = format!("/objects/{}?year={}", object.code, plan.year);
     let version = RwSignal::new(initiative.version);
     let title = RwSignal::new(initiative.name.clone());
@@ -75,6 +87,7 @@ fn InitiativeBody(editor: InitiativeEditor) -> impl IntoView {
             view! { <Facts initiative=initiative.clone() plan=plan.clone()/> }.into_any()
         }}
         <StatusSection id=initiative.id status=initiative.status history can_report today/>
+        {can_record_outcome.then(|| view! { <OutcomeSection id=initiative.id outcome/> })}
         <p><a href=plan_href>{t.back_to_plan}</a></p>
     }
     .into_any()

@@ -12,6 +12,8 @@ mod import;
 mod initiative;
 mod live;
 mod new_initiative;
+mod outcome;
+mod report;
 mod settings;
 mod status;
 mod upload;
@@ -21,6 +23,7 @@ pub use cycle::{CycleSection, NextPlanPage};
 pub use import::{ImportPage, ImportPreviewRoute};
 pub use initiative::InitiativePage;
 pub use new_initiative::NewInitiativePage;
+pub use report::ReportPage;
 pub use settings::SettingsPage;
 
 use leptos::prelude::*;
