@@ -150,6 +150,11 @@ pub trait PortfolioStore: Send + Sync + 'static {
     /// over; `Conflict("plan_exists")` if that year has a plan already.
     async fn create_next_plan(&self, plan_year_id: i64, keep: &[i64], actor: i64) -> StoreResult<PlanYear>;
 
+    /// A new object; `Conflict("code_taken")` when its code is in use.
+    async fn create_object(&self, input: &crate::domain::ObjectInput, actor: i64) -> StoreResult<Object>;
+    /// Changes an object's name, category and description (never its code).
+    async fn update_object(&self, id: i64, input: &crate::domain::ObjectInput, actor: i64) -> StoreResult<Object>;
+
     /// The recorded outcomes of a plan year's initiatives, by initiative id.
     async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;
     /// Records (or corrects) what an initiative actually took; allowed on

@@ -66,3 +66,33 @@ test('a reader sees no administration and is refused it', async ({ page }) => {
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('heading', { name: 'Ingen behörighet' })).toBeVisible();
 });
+
+test.describe('as the administrator, objects', () => {
+  test.use({ storageState: `${__dirname}/.auth/admin.json` });
+
+  test('an object is added with a code error first, then edited', async ({ page }) => {
+    const code = `E${Date.now() % 100_000_000}`;
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Nytt objekt' }).click();
+    await expect(page).toHaveURL(/\/new-object$/);
+    await expectHydrated(page);
+    await expectAccessible(page);
+    await page.getByLabel('Kod').fill('ab');
+    await page.getByLabel('Namn', { exact: true }).fill('Provobjekt');
+    await page.getByLabel('Kategori').selectOption('support');
+    await page.getByRole('button', { name: 'Skapa objektet' }).click();
+    await expect(page.locator('#object-code-error')).toHaveText('Ange 2–10 versaler (A–Ö) eller siffror.');
+    await page.getByLabel('Kod').fill(code);
+    await page.getByRole('button', { name: 'Skapa objektet' }).click();
+    await expect(page).toHaveURL(new RegExp(`/objects/${code}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Provobjekt (${code})`);
+
+    await page.getByRole('link', { name: 'Ändra objektet' }).click();
+    await expectHydrated(page);
+    await page.getByLabel('Beskrivning').fill('Ett objekt från webbläsartestet.');
+    await page.getByRole('button', { name: 'Spara', exact: true }).click();
+    await expect(page.locator('.form-saved')).toBeVisible();
+    await page.goto(`/objects/${code}`);
+    await expect(page.locator('.lead')).toHaveText('Ett objekt från webbläsartestet.');
+  });
+});

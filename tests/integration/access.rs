@@ -425,6 +425,24 @@ fn matrix() -> Vec<MatrixRow> {
         ("POST", "/sf/plan/initiative", "/sf/plan/initiative".into(), form(&[("id", "DRAFT")]), READERS),
         ("POST", "/sf/plan/editor", "/sf/plan/editor".into(), form(&[("code", "AKN"), ("year", "2021")]), READERS),
         ("POST", "/sf/plan/compare", "/sf/plan/compare".into(), form(&[("code", "AKN")]), READERS),
+        // Objects: a malformed code or an unknown category is refused (400)
+        // for those allowed, so nothing changes.
+        ("POST", "/sf/objects/editor", "/sf/objects/editor".into(), form(&[("code", "AKN")]), MANAGERS),
+        ("POST", "/sf/objects/may_add", "/sf/objects/may_add".into(), form(&[]), &[Admin, Psg][..]),
+        (
+            "POST",
+            "/sf/objects/create",
+            "/sf/objects/create".into(),
+            form(&[("code", "x"), ("name", "Matris"), ("category", "core"), ("description", "")]),
+            &[Admin, Psg][..],
+        ),
+        (
+            "POST",
+            "/sf/objects/update",
+            "/sf/objects/update".into(),
+            form(&[("id", "OBJECT"), ("name", "Matris"), ("category", "x"), ("description", "")]),
+            MANAGERS,
+        ),
         ("POST", "/sf/plan/report", "/sf/plan/report".into(), form(&[("code", "AKN"), ("year", "2020")]), READERS),
         // Outcome with a refused value: allowed callers get 400, nothing changes.
         (
@@ -628,6 +646,7 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
                     "PERSON" => (k, target.clone()),
                     "DRAFT" => (k, draft_initiative.clone()),
                     "PLAN" => (k, draft.id.to_string()),
+                    "OBJECT" => (k, akn.id.to_string()),
                     _ => (k, v),
                 })
                 .collect();

@@ -6,6 +6,7 @@
 mod access;
 mod api;
 mod helpers;
+mod objects;
 mod oidc;
 mod pages;
 mod plan_cycle;

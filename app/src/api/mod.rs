@@ -9,6 +9,8 @@ mod error;
 #[cfg(feature = "ui")]
 mod import;
 #[cfg(feature = "ui")]
+mod objects;
+#[cfg(feature = "ui")]
 mod pages;
 #[cfg(feature = "ui")]
 mod plan;
@@ -28,6 +30,8 @@ pub use cycle::{approve_plan, get_object_report, get_year_comparison, reopen_pla
 pub use error::AppError;
 #[cfg(feature = "ui")]
 pub use import::{apply_import, get_import_preview, ApplyImport};
+#[cfg(feature = "ui")]
+pub use objects::{create_object, get_object_editor, may_add_objects, update_object, CreateObject, UpdateObject};
 #[cfg(feature = "ui")]
 pub use pages::{get_object_page, get_overview};
 #[cfg(feature = "ui")]

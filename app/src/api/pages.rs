@@ -12,7 +12,7 @@ use crate::views::{ObjectPage, OverviewPage};
 #[server(prefix = "/sf", endpoint = "overview")]
 pub async fn get_overview(year: Option<i32>) -> Result<OverviewPage, AppError> {
     respond(async {
-        require(Permission::ReadPortfolio)?;
+        let principal = require(Permission::ReadPortfolio)?;
         let store = store()?;
         let (objects, plans) = (store.objects().await?, store.plan_years().await?);
         let years: Vec<i32> = plans.iter().map(|p| p.year).collect();
@@ -21,7 +21,8 @@ pub async fn get_overview(year: Option<i32>) -> Result<OverviewPage, AppError> {
             Some(y) => store.initiatives_in_year(y).await?,
             None => Vec::new(),
         };
-        Ok(crate::views::build_overview(&objects, &plans, &initiatives, chosen))
+        let can_add_objects = principal.can(Permission::DecidePortfolio);
+        Ok(OverviewPage { can_add_objects, ..crate::views::build_overview(&objects, &plans, &initiatives, chosen) })
     })
     .await
 }

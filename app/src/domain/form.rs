@@ -297,6 +297,54 @@ impl OutcomeForm {
     }
 }
 
+/// An object's fields, as text. The code is set once, at creation: it is
+/// the object's address and the key of its files.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectForm {
+    pub code: String,
+    pub name: String,
+    pub category: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectInput {
+    pub code: super::ObjectCode,
+    pub name: String,
+    pub category: super::ObjectCategory,
+    pub description: String,
+}
+
+impl ObjectForm {
+    pub fn of(object: &super::Object) -> Self {
+        Self {
+            code: object.code.to_string(),
+            name: object.name.clone(),
+            category: object.category.key().to_owned(),
+            description: object.description.clone(),
+        }
+    }
+
+    pub fn check(&self) -> Result<ObjectInput, Vec<FieldProblem>> {
+        let mut c = Checks::default();
+        let code = c.take("code", super::ObjectCode::parse(&self.code));
+        let name = c.take("name", name(&self.name, NAME_MAX_CHARS));
+        let category = c.take("category", super::ObjectCategory::from_key(&self.category));
+        let description = self.description.trim();
+        let description = c.take(
+            "description",
+            if description.chars().count() > COMMENT_MAX_CHARS {
+                Err(DomainError::TooLong(COMMENT_MAX_CHARS))
+            } else {
+                Ok(description.to_owned())
+            },
+        );
+        let input =
+            (|| Some(ObjectInput { code: code?, name: name?, category: category?, description: description? }))();
+        c.finish(input)
+    }
+}
+
 /// A status report on an initiative: the new status, the date it refers
 /// to and a comment.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -343,6 +391,24 @@ impl StatusForm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_object_needs_a_good_code_a_name_and_a_known_category() {
+        let good = ObjectForm {
+            code: "BYGG".into(),
+            name: "Bygglov".into(),
+            category: "core".into(),
+            description: String::new(),
+        };
+        assert!(good.check().is_ok());
+        let codes = |form: ObjectForm| -> Vec<(&str, &str)> {
+            form.check().err().unwrap_or_default().iter().map(|p| (p.field, p.error.code())).collect()
+        };
+        assert_eq!(codes(ObjectForm { code: "b".into(), ..good.clone() }), [("code", "bad_object_code")]);
+        assert_eq!(codes(ObjectForm { name: " ".into(), ..good.clone() }), [("name", "required")]);
+        assert_eq!(codes(ObjectForm { category: "x".into(), ..good.clone() }), [("category", "unknown")]);
+        assert_eq!(codes(ObjectForm { description: "x".repeat(2001), ..good }), [("description", "too_long")]);
+    }
 
     #[test]
     fn stored_numbers_open_in_the_form_as_swedes_type_them_and_read_back_exactly() {

@@ -27,8 +27,8 @@ pub use catalog::{BusinessComponent, ItComponent, ObjectProduct, Supplier};
 pub use contract::{add_months, Contract, ExtensionOptions};
 pub use error::DomainError;
 pub use form::{
-    FieldProblem, InitiativeForm, InitiativeInput, OutcomeForm, SettingsForm, StatusForm, StatusInput,
-    COMMENT_MAX_CHARS, NAME_MAX_CHARS,
+    FieldProblem, InitiativeForm, InitiativeInput, ObjectForm, ObjectInput, OutcomeForm, SettingsForm, StatusForm,
+    StatusInput, COMMENT_MAX_CHARS, NAME_MAX_CHARS,
 };
 pub use number::{two_decimals, Hours, Money};
 pub use object::{Object, ObjectCategory, ObjectCode};

@@ -420,6 +420,16 @@ pub struct Texts {
     pub outcome_business_other: &'static str,
     pub outcome_it_hours: &'static str,
     pub outcome_it_other: &'static str,
+    pub new_object: &'static str,
+    pub edit_object: &'static str,
+    pub label_code: &'static str,
+    pub hint_code: &'static str,
+    pub label_object_name: &'static str,
+    pub label_category: &'static str,
+    pub label_description: &'static str,
+    pub create_object: &'static str,
+    pub err_code_taken: &'static str,
+    pub err_bad_object_code: &'static str,
 }
 
 impl Texts {
@@ -511,6 +521,8 @@ impl Texts {
             ("password", "too_long") => self.err_password_long,
             ("main_activity" | "assignment_type" | "status", "unknown") => self.err_choose,
             ("date", "unknown") => self.err_date,
+            ("category", "unknown") => self.err_choose,
+            ("code", "taken") => self.err_code_taken,
             (_, code) => self.field_error_code(code),
         }
     }
@@ -528,6 +540,7 @@ impl Texts {
             "date" => self.err_date,
             "before_from" => self.err_before_from,
             "not_a_number" => self.err_not_a_number,
+            "bad_object_code" => self.err_bad_object_code,
             "negative" => self.err_negative,
             "too_many_decimals" => self.err_too_many_decimals,
             "not_positive" => self.err_not_positive,
@@ -541,6 +554,9 @@ impl Texts {
     pub fn field_label(&self, field: &str) -> &'static str {
         match field {
             "name" => self.label_name,
+            "code" => self.label_code,
+            "category" => self.label_category,
+            "description" => self.label_description,
             "main_activity" => self.col_main_activity,
             "assignment_type" => self.col_assignment_type,
             "priority" => self.col_priority,

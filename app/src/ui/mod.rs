@@ -43,6 +43,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/objects/:code/plans/:year/import") view=plan::ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/next-year") view=plan::NextPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/compare") view=plan::ComparePage ssr=SsrMode::Async/>
+                    <Route path=path!("/objects/:code/edit") view=plan::EditObjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/new-object") view=plan::NewObjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/report") view=plan::ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/import/:draft") view=plan::ImportPreviewRoute ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=access::SignInPage ssr=SsrMode::Async/>

@@ -40,6 +40,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             <div>
                 <h1>{t.overview_title}{year.map(|y| format!(" {y}"))}</h1>
                 <p class="lead">{t.overview_intro}</p>
+                {overview.can_add_objects.then(|| view! { <p><a class="button" href="/new-object">{t.new_object}</a></p> })}
             </div>
             <YearPicker years=overview.years.clone() selected=year base="/".to_string()/>
         </div>

@@ -13,6 +13,8 @@ pub struct OverviewPage {
     /// Categories in the guideline's order; empty categories left out.
     pub groups: Vec<CategoryGroup>,
     pub total: BudgetLine,
+    /// The caller may add objects (administrators and the steering group).
+    pub can_add_objects: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,5 +71,5 @@ pub fn build_overview(
         .filter(|g| !g.objects.is_empty())
         .collect();
     let total = groups.iter().map(|g| g.total).sum();
-    OverviewPage { years, year, groups, total }
+    OverviewPage { years, year, groups, total, can_add_objects: false }
 }

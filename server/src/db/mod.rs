@@ -11,6 +11,7 @@ mod connect;
 mod cycle;
 mod import;
 mod load;
+mod objects;
 mod outcome;
 mod plan;
 mod rows;

@@ -280,6 +280,14 @@ impl PortfolioStore for SqlStore {
         self.insert_next_plan(plan_year_id, keep, actor).await
     }
 
+    async fn create_object(&self, input: &app::domain::ObjectInput, actor: i64) -> StoreResult<Object> {
+        self.insert_object(input, actor).await
+    }
+
+    async fn update_object(&self, id: i64, input: &app::domain::ObjectInput, actor: i64) -> StoreResult<Object> {
+        self.change_object(id, input, actor).await
+    }
+
     async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, app::domain::Outcome)>> {
         self.outcome_rows(plan_year_id).await
     }

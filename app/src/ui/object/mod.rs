@@ -53,6 +53,9 @@ fn ObjectBody(page: Page) -> impl IntoView {
                 <p class="eyebrow">{t.category(object.category)}</p>
                 <h1>{title}</h1>
                 {(!object.description.is_empty()).then(|| view! { <p class="lead">{object.description.clone()}</p> })}
+                {page.can_manage.then(|| view! {
+                    <p><a href=format!("/objects/{}/edit", object.code)>{t.edit_object}</a></p>
+                })}
             </div>
             <YearPicker years=page.years.clone() selected=page.year base/>
         </div>

@@ -12,6 +12,7 @@ mod import;
 mod initiative;
 mod live;
 mod new_initiative;
+mod object_form;
 mod outcome;
 mod report;
 mod settings;
@@ -23,6 +24,7 @@ pub use cycle::{CycleSection, NextPlanPage};
 pub use import::{ImportPage, ImportPreviewRoute};
 pub use initiative::InitiativePage;
 pub use new_initiative::NewInitiativePage;
+pub use object_form::{EditObjectPage, NewObjectPage};
 pub use report::ReportPage;
 pub use settings::SettingsPage;
 

@@ -1,0 +1,73 @@
+//! Creating and editing objects, each with its audit record. A code is
+//! unique (the database says so too) and set once, at creation.
+
+use app::domain::{AuditAction, Object, ObjectInput};
+use app::store::{StoreError, StoreResult};
+
+use super::rows::ObjectRow;
+use super::store::{db, SqlStore};
+use super::{audit, with_pool, Dialect};
+
+const OBJECT_BY_ID: &str = "SELECT id, code, name, category, description FROM objects WHERE id = $1";
+
+fn to_json(object: &Object) -> StoreResult<serde_json::Value> {
+    serde_json::to_value(object).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+impl SqlStore {
+    pub(super) async fn insert_object(&self, input: &ObjectInput, actor: i64) -> StoreResult<Object> {
+        with_pool!(self.pool(), p, Db => {
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
+            let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM objects WHERE code = $1")
+                .bind(input.code.as_str())
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(db)?;
+            if taken.is_some() {
+                return Err(StoreError::Conflict("code_taken".into()));
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO objects (code, name, category, description) VALUES ($1, $2, $3, $4) RETURNING id",
+            )
+            .bind(input.code.as_str())
+            .bind(&input.name)
+            .bind(input.category.key())
+            .bind(&input.description)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(|error| match error {
+                // Two creations of one code at once: the second is told so.
+                sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict("code_taken".into()),
+                other => db(other),
+            })?;
+            let row: ObjectRow = sqlx::query_as(OBJECT_BY_ID).bind(id).fetch_one(&mut *tx).await.map_err(db)?;
+            let created = Object::try_from(row)?;
+            let after = to_json(&created)?;
+            audit!(tx, Db, Some(actor), AuditAction::Create, "object", Some(id.to_string()), Some(id), None, Some(after));
+            tx.commit().await.map_err(db)?;
+            Ok(created)
+        })
+    }
+
+    pub(super) async fn change_object(&self, id: i64, input: &ObjectInput, actor: i64) -> StoreResult<Object> {
+        with_pool!(self.pool(), p, Db => {
+            let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
+            let row: Option<ObjectRow> = sqlx::query_as(OBJECT_BY_ID).bind(id).fetch_optional(&mut *tx).await.map_err(db)?;
+            let before = Object::try_from(row.ok_or(StoreError::NotFound)?)?;
+            sqlx::query("UPDATE objects SET name = $1, category = $2, description = $3 WHERE id = $4")
+                .bind(&input.name)
+                .bind(input.category.key())
+                .bind(&input.description)
+                .bind(id)
+                .execute(&mut *tx)
+                .await
+                .map_err(db)?;
+            let row: ObjectRow = sqlx::query_as(OBJECT_BY_ID).bind(id).fetch_one(&mut *tx).await.map_err(db)?;
+            let after = Object::try_from(row)?;
+            let (b, a) = (to_json(&before)?, to_json(&after)?);
+            audit!(tx, Db, Some(actor), AuditAction::Update, "object", Some(id.to_string()), Some(id), Some(b), Some(a));
+            tx.commit().await.map_err(db)?;
+            Ok(after)
+        })
+    }
+}
