@@ -8,14 +8,6 @@ use super::AppError;
 use crate::domain::Object;
 
 #[cfg(feature = "ssr")]
-fn refused(problems: Vec<crate::domain::FieldProblem>) -> AppError {
-    match problems.into_iter().next() {
-        Some(p) => AppError::Validation { field: p.field.to_owned(), message: p.error.code().to_owned() },
-        None => AppError::Internal,
-    }
-}
-
-#[cfg(feature = "ssr")]
 fn taken(error: crate::store::StoreError) -> AppError {
     match error {
         crate::store::StoreError::Conflict(message) if message == "code_taken" => {
@@ -57,7 +49,7 @@ pub async fn create_object(
     use crate::domain::{ObjectForm, Permission};
     respond(async {
         let actor = person_id(&require(Permission::DecidePortfolio)?)?;
-        let input = ObjectForm { code, name, category, description }.check().map_err(refused)?;
+        let input = ObjectForm { code, name, category, description }.check().map_err(crate::api::support::refused)?;
         let created = store()?.create_object(&input, actor).await.map_err(taken)?;
         leptos_axum::redirect(&format!("/objects/{}", created.code));
         Ok(created)
@@ -76,7 +68,7 @@ pub async fn update_object(id: i64, name: String, category: String, description:
         let object = store.objects().await?.into_iter().find(|o| o.id == id).ok_or(AppError::NotFound)?;
         let actor = person_id(&require(Permission::ManageObject(object.id))?)?;
         let form = ObjectForm { code: object.code.to_string(), name, category, description };
-        let input = form.check().map_err(refused)?;
+        let input = form.check().map_err(crate::api::support::refused)?;
         store.update_object(object.id, &input, actor).await.map_err(taken)
     })
     .await

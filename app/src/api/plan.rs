@@ -20,16 +20,10 @@ use crate::views::{InitiativeEditor, PlanEditor};
 mod server {
     use super::AppError;
     use crate::api::support::{person_id, require, store};
-    use crate::domain::{FieldProblem, Permission, Principal};
+    use crate::domain::{Permission, Principal};
     use crate::store::StoreError;
 
-    /// The first refused field, as the API and the no-script form report it.
-    pub fn refused(problems: Vec<FieldProblem>) -> AppError {
-        match problems.into_iter().next() {
-            Some(p) => AppError::Validation { field: p.field.to_owned(), message: p.error.code().to_owned() },
-            None => AppError::Internal,
-        }
-    }
+    pub use crate::api::support::refused;
 
     /// The object an initiative belongs to, after checking the caller is
     /// signed in at all (so nobody learns which ids exist).
@@ -208,10 +202,9 @@ pub async fn delete_initiative(id: i64, version: i64) -> Result<(), AppError> {
     use crate::domain::{InitiativeForm, Permission};
     use crate::store::StoreError;
     respond(async {
-        let (_, object_id) = server::initiative_object(id).await?;
+        let (initiative, object_id) = server::initiative_object(id).await?;
         let (_, actor) = server::actor(Permission::ManageObject(object_id))?;
         let store = store()?;
-        let (initiative, _) = server::initiative_object(id).await?;
         let plan = store.plan_year_by_id(initiative.plan_year_id).await?.ok_or(AppError::NotFound)?;
         match store.delete_initiative(id, version, actor).await {
             Err(StoreError::Stale) => {

@@ -60,3 +60,12 @@ pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppErr
 pub fn invalid(field: &str, message: &str) -> AppError {
     AppError::Validation { field: field.to_owned(), message: message.to_owned() }
 }
+
+/// A form the domain refused, as the API and the no-script form report it:
+/// its first refused field (the browser shows them all as they are typed).
+pub fn refused(problems: Vec<crate::domain::FieldProblem>) -> AppError {
+    match problems.into_iter().next() {
+        Some(p) => AppError::Validation { field: p.field.to_owned(), message: p.error.code().to_owned() },
+        None => AppError::Internal,
+    }
+}

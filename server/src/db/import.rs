@@ -11,11 +11,7 @@ use serde_json::json;
 
 use super::rows::{InitiativeRow, PlanYearRow};
 use super::store::{db, SqlStore};
-use super::{audit, sql, with_pool, Dialect};
-
-fn to_json<T: serde::Serialize>(value: &T) -> StoreResult<serde_json::Value> {
-    serde_json::to_value(value).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
+use super::{audit, sql, to_json, with_pool, Dialect};
 
 /// The row as it will be stored: the stored initiative with the file's
 /// fields, rank, status and scores in place.

@@ -51,6 +51,11 @@ macro_rules! with_pool {
 }
 pub(crate) use with_pool;
 
+/// A value as the JSON an audit record keeps of it.
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> app::store::StoreResult<serde_json::Value> {
+    serde_json::to_value(value).map_err(|e| app::store::StoreError::Corrupt(e.to_string()))
+}
+
 /// Writes one audit record inside the transaction `$tx`.
 macro_rules! audit {
     ($tx:expr, $db:ty, $actor:expr, $action:expr, $entity:expr, $entity_id:expr, $object:expr, $before:expr, $after:expr) => {

@@ -6,13 +6,9 @@ use app::store::{StoreError, StoreResult};
 
 use super::rows::ObjectRow;
 use super::store::{db, SqlStore};
-use super::{audit, with_pool, Dialect};
+use super::{audit, to_json, with_pool, Dialect};
 
 const OBJECT_BY_ID: &str = "SELECT id, code, name, category, description FROM objects WHERE id = $1";
-
-fn to_json(object: &Object) -> StoreResult<serde_json::Value> {
-    serde_json::to_value(object).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
 
 impl SqlStore {
     pub(super) async fn insert_object(&self, input: &ObjectInput, actor: i64) -> StoreResult<Object> {

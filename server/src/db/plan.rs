@@ -13,11 +13,7 @@ use serde_json::json;
 
 use super::rows::{InitiativeRow, PlanYearRow, StatusReportRow};
 use super::store::{db, SqlStore};
-use super::{audit, sql, with_pool, Dialect};
-
-fn to_json<T: serde::Serialize>(value: &T) -> StoreResult<serde_json::Value> {
-    serde_json::to_value(value).map_err(|e| StoreError::Corrupt(e.to_string()))
-}
+use super::{audit, sql, to_json, with_pool, Dialect};
 
 /// A plan year's object, and whether it may change (an approved plan is
 /// locked until its owner reopens it).
