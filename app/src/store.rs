@@ -11,8 +11,9 @@ use crate::dataset::Dataset;
 use chrono::{DateTime, Utc};
 
 use crate::domain::{
-    ApiToken, AuditFilter, AuditRecord, Contract, Grant, Initiative, InitiativeInput, ItComponent, Object,
-    ObjectProduct, Person, PersonAccount, PlanSettings, PlanYear, Role, RoleAssignment, StatusInput, StatusReport,
+    ApiToken, AuditFilter, AuditRecord, BusinessComponent, CatalogChange, Contract, Grant, Initiative, InitiativeInput,
+    ItComponent, Object, ObjectProduct, Person, PersonAccount, PlanSettings, PlanYear, Role, RoleAssignment,
+    StatusInput, StatusReport, SupplierChange, SupplierEntry,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -152,8 +153,32 @@ pub trait PortfolioStore: Send + Sync + 'static {
 
     /// A new object; `Conflict("code_taken")` when its code is in use.
     async fn create_object(&self, input: &crate::domain::ObjectInput, actor: i64) -> StoreResult<Object>;
-    /// Changes an object's name, category and description (never its code).
-    async fn update_object(&self, id: i64, input: &crate::domain::ObjectInput, actor: i64) -> StoreResult<Object>;
+    /// Changes an object's name, category and description (never its code),
+    /// from `version`; `Stale` if that is not the stored version any more.
+    async fn update_object(
+        &self,
+        id: i64,
+        version: i64,
+        input: &crate::domain::ObjectInput,
+        actor: i64,
+    ) -> StoreResult<Object>;
+
+    // What objects are made of.
+
+    /// An object's business components, by name.
+    async fn business_components(&self, object_id: i64) -> StoreResult<Vec<BusinessComponent>>;
+    /// Every IT component in the register as (id, name), by name.
+    async fn it_component_choices(&self) -> StoreResult<Vec<(i64, String)>>;
+    /// The supplier register, by name.
+    async fn suppliers(&self) -> StoreResult<Vec<SupplierEntry>>;
+    /// Applies one change to an object's products and components, audited;
+    /// returns the id of the item changed. `Conflict("name_taken")` for a
+    /// name in use, `Invalid(field)` for a component or supplier that is
+    /// not the object's to choose.
+    async fn change_catalog(&self, object_id: i64, change: &CatalogChange, actor: i64) -> StoreResult<i64>;
+    /// Applies one change to the supplier register, audited; returns the
+    /// supplier's id.
+    async fn change_supplier(&self, change: &SupplierChange, actor: i64) -> StoreResult<i64>;
 
     /// The recorded outcomes of a plan year's initiatives, by initiative id.
     async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;

@@ -15,7 +15,7 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::routing::get;
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
@@ -197,7 +197,7 @@ fn router(
         Arc::new(move |request| render(request))
     };
     let auth = Auth::new(access.clone(), config.auth.clone(), oidc, pages);
-    let routes = generate_route_list(App);
+    let routes = route_list();
     // The bundle, sent precompressed (brotli 11 from the release build) when
     // the browser accepts it; revalidated on each load since names carry no hash.
     let pkg = ServeDir::new(config.site_root.join("pkg")).precompressed_br().precompressed_gzip();
@@ -272,4 +272,16 @@ async fn health(store: SharedStore) -> (StatusCode, &'static str) {
 
 async fn shutdown_signal() {
     let _ = tokio::signal::ctrl_c().await;
+}
+
+/// The app's routes, generated once per process. Generating renders the
+/// app with a process-wide flag set, and a resource first polled anywhere
+/// in the process meanwhile waits forever (leptos_server 0.8's
+/// `SuppressResourceLoad`, leptos-rs/leptos#4773). One server per process
+/// never meets it; the integration tests start many servers in one
+/// process, and an unlucky page render of one hung until the 30 s request
+/// timeout while another started (the 408 flake on `/audit`).
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }

@@ -368,6 +368,9 @@ type BadForm<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
 
 /// Who manages AKN's plan: its owners and leaders, and administrators.
 const MANAGERS: &[Who] = &[Admin, OwnerBusiness, OwnerIt, LeaderBusiness, LeaderIt];
+/// Who keeps the shared supplier register: the steering group and anyone
+/// managing some object (the other object's leader too).
+const SUPPLIER_KEEPERS: &[Who] = &[Admin, Psg, OwnerBusiness, OwnerIt, LeaderBusiness, LeaderIt, OtherLeader];
 /// Who approves and reopens AKN's plans.
 const OWNERS: &[Who] = &[Admin, OwnerBusiness, OwnerIt];
 /// Who reports status on AKN's initiatives: managers and specialists.
@@ -440,8 +443,82 @@ fn matrix() -> Vec<MatrixRow> {
             "POST",
             "/sf/objects/update",
             "/sf/objects/update".into(),
-            form(&[("id", "OBJECT"), ("name", "Matris"), ("category", "x"), ("description", "")]),
+            form(&[("id", "OBJECT"), ("version", "0"), ("name", "Matris"), ("category", "x"), ("description", "")]),
             MANAGERS,
+        ),
+        // What objects are made of, with refused input (an empty name, an
+        // id that is nobody's): allowed callers get 400 or 404, nothing changes.
+        ("POST", "/sf/catalog/editor", "/sf/catalog/editor".into(), form(&[("code", "AKN")]), MANAGERS),
+        (
+            "POST",
+            "/sf/catalog/save_business_component",
+            "/sf/catalog/save_business_component".into(),
+            form(&[("code", "AKN"), ("name", " "), ("description", "")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/catalog/remove_business_component",
+            "/sf/catalog/remove_business_component".into(),
+            form(&[("code", "AKN"), ("id", "0"), ("version", "1")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/catalog/save_it_component",
+            "/sf/catalog/save_it_component".into(),
+            form(&[("code", "AKN"), ("name", ""), ("description", ""), ("supplier", "")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/catalog/link_it_component",
+            "/sf/catalog/link_it_component".into(),
+            form(&[("code", "AKN"), ("id", "")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/catalog/unlink_it_component",
+            "/sf/catalog/unlink_it_component".into(),
+            form(&[("code", "AKN"), ("id", "0")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/catalog/save_product",
+            "/sf/catalog/save_product".into(),
+            form(&[("code", "AKN"), ("name", ""), ("description", "")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/catalog/remove_product",
+            "/sf/catalog/remove_product".into(),
+            form(&[("code", "AKN"), ("id", "0"), ("version", "1")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/catalog/move_product",
+            "/sf/catalog/move_product".into(),
+            form(&[("code", "AKN"), ("id", "0"), ("version", "1"), ("up", "true")]),
+            MANAGERS,
+        ),
+        ("POST", "/sf/catalog/suppliers", "/sf/catalog/suppliers".into(), form(&[]), READERS),
+        (
+            "POST",
+            "/sf/catalog/save_supplier",
+            "/sf/catalog/save_supplier".into(),
+            form(&[("name", "")]),
+            SUPPLIER_KEEPERS,
+        ),
+        (
+            "POST",
+            "/sf/catalog/remove_supplier",
+            "/sf/catalog/remove_supplier".into(),
+            form(&[("id", "0"), ("version", "1")]),
+            SUPPLIER_KEEPERS,
         ),
         ("POST", "/sf/plan/report", "/sf/plan/report".into(), form(&[("code", "AKN"), ("year", "2020")]), READERS),
         // Outcome with a refused value: allowed callers get 400, nothing changes.

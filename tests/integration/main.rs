@@ -5,6 +5,7 @@
 
 mod access;
 mod api;
+mod catalog;
 mod helpers;
 mod objects;
 mod oidc;

@@ -44,6 +44,7 @@ async fn the_steering_group_adds_objects_with_unique_codes_and_leaders_edit_thei
         let edit = |id: i64| {
             vec![
                 ("id", id.to_string()),
+                ("version", "1".to_owned()),
                 ("name", "Arbetsmarknad och försörjning".to_owned()),
                 ("category", "core".to_owned()),
                 ("description", "</textarea><script>alert(1)</script>".to_owned()),
@@ -57,7 +58,15 @@ async fn the_steering_group_adds_objects_with_unique_codes_and_leaders_edit_thei
         let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
         assert_eq!(app.call(&leader, "/sf/objects/update", &pairs).await.0, 403);
         let akn = app.store.object_by_code("AKN").await.expect("query").expect("AKN");
-        assert_eq!(akn.name, "Arbetsmarknad och försörjning");
+        assert_eq!((akn.name.as_str(), akn.version), ("Arbetsmarknad och försörjning", 2));
+
+        // The same edit from version 1 again: someone saved in between.
+        let form = edit(akn.id);
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let (status, body) = app.call(&leader, "/sf/objects/update", &pairs).await;
+        assert_eq!(status, 409, "{body}");
+        assert_eq!((body["error"].as_str(), body["version"].as_i64()), (Some("stale"), Some(2)));
+        assert_eq!(app.store.object_by_code("AKN").await.expect("query").expect("AKN").version, 2, "nothing saved");
 
         let records = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
         let objects: Vec<_> = records.iter().filter(|r| r.entity == "object").map(|r| r.action).collect();

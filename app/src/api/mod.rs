@@ -4,6 +4,8 @@
 #[cfg(feature = "ui")]
 mod access;
 #[cfg(feature = "ui")]
+mod catalog;
+#[cfg(feature = "ui")]
 mod cycle;
 mod error;
 #[cfg(feature = "ui")]
@@ -24,6 +26,13 @@ pub use access::{
     add_person, create_api_token, get_account, get_audit, get_people_admin, get_sign_in_options, grant_role,
     revoke_api_token, revoke_role, set_public_status, who_am_i, AddPerson, CreateApiToken, GrantRole, RevokeApiToken,
     RevokeRole, SetPublicStatus,
+};
+#[cfg(feature = "ui")]
+pub use catalog::{
+    get_catalog_editor, get_suppliers, link_it_component, move_product, remove_business_component, remove_product,
+    remove_supplier, save_business_component, save_it_component, save_product, save_supplier, unlink_it_component,
+    LinkItComponent, MoveProduct, RemoveBusinessComponent, RemoveProduct, RemoveSupplier, SaveBusinessComponent,
+    SaveItComponent, SaveProduct, SaveSupplier, UnlinkItComponent,
 };
 #[cfg(feature = "ui")]
 pub use cycle::{approve_plan, get_object_report, get_year_comparison, reopen_plan, ApprovePlan, ReopenPlan};

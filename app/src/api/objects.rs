@@ -57,10 +57,19 @@ pub async fn create_object(
     .await
 }
 
+/// Saves an edit started from `version`; a stale one is answered with the
+/// object as stored now.
 #[server(prefix = "/sf", endpoint = "objects/update")]
-pub async fn update_object(id: i64, name: String, category: String, description: String) -> Result<Object, AppError> {
+pub async fn update_object(
+    id: i64,
+    version: i64,
+    name: String,
+    category: String,
+    description: String,
+) -> Result<Object, AppError> {
     use crate::api::support::{person_id, require, respond, store};
     use crate::domain::{ObjectForm, Permission};
+    use crate::store::StoreError;
     respond(async {
         require(Permission::ReadPortfolio)?;
         let store = store()?;
@@ -69,7 +78,13 @@ pub async fn update_object(id: i64, name: String, category: String, description:
         let actor = person_id(&require(Permission::ManageObject(object.id))?)?;
         let form = ObjectForm { code: object.code.to_string(), name, category, description };
         let input = form.check().map_err(crate::api::support::refused)?;
-        store.update_object(object.id, &input, actor).await.map_err(taken)
+        match store.update_object(object.id, version, &input, actor).await {
+            Err(StoreError::Stale) => {
+                let current = store.object_by_code(object.code.as_str()).await?.ok_or(AppError::NotFound)?;
+                Err(AppError::Stale { version: current.version, current: ObjectForm::of(&current).fields() })
+            }
+            other => other.map_err(taken),
+        }
     })
     .await
 }

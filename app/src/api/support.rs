@@ -44,16 +44,32 @@ pub fn this_year() -> i32 {
 
 /// Runs a server function's body and gives its error the right HTTP status
 /// (server_fn answers every error with 500 unless told otherwise).
+///
+/// Except for a plain HTML form post (before hydration, or without wasm):
+/// server_fn answers it with a redirect back to the form's page carrying
+/// the error in the URL, where the page shows it next to its field. A 4xx
+/// status would replace that redirect and leave the browser on raw JSON.
 pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
     let result = body.await;
     if let Err(error) = &result {
         if let (Some(response), Ok(status)) =
             (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(error.status()))
         {
-            response.set_status(status);
+            if !is_form_post() {
+                response.set_status(status);
+            }
         }
     }
     result
+}
+
+/// A browser's own form submission: it asks for HTML and says where from.
+fn is_form_post() -> bool {
+    use_context::<http::request::Parts>().is_some_and(|parts| {
+        let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
+        header(http::header::ACCEPT).is_some_and(|accept| accept.contains("text/html"))
+            && header(http::header::REFERER).is_some()
+    })
 }
 
 /// A field-level validation error.

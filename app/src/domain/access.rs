@@ -59,6 +59,9 @@ pub enum Permission {
     /// Approve an object's plan, which locks it, and reopen it: the object
     /// owner's decision (001, 3.4).
     ApprovePlan(i64),
+    /// Add, rename and remove suppliers: the register is shared, so anyone
+    /// who manages some object (or the steering group) keeps it.
+    ManageSuppliers,
 }
 
 impl Principal {
@@ -95,6 +98,7 @@ impl Principal {
             ManagePeople => false,
             ManageOwnTokens => self.person_id.is_some(),
             ManageObject(object) => self.holds_on(object, MANAGERS),
+            ManageSuppliers => psg || self.grants.iter().any(|g| g.object_id.is_some() && MANAGERS.contains(&g.role)),
             ApprovePlan(object) => self.holds_on(object, OWNERS),
             UpdateInitiativeStatus(object) => {
                 self.holds_on(object, MANAGERS) || self.holds_on(object, INITIATIVE_WORKERS)
@@ -175,11 +179,13 @@ mod tests {
             assert!(!p.can(Permission::UpdateInitiativeStatus(OTHER)), "{role:?} on another object");
             assert!(!p.can(Permission::ManagePeople));
             assert!(!p.can(Permission::ViewAudit));
+            assert!(p.can(Permission::ManageSuppliers), "{role:?} keeps the supplier register");
         }
         for &role in INITIATIVE_WORKERS {
             let p = person(&[(role, Some(AKN))]);
             assert!(p.can(Permission::UpdateInitiativeStatus(AKN)), "{role:?}");
             assert!(!p.can(Permission::ManageObject(AKN)), "{role:?} does not manage the plan");
+            assert!(!p.can(Permission::ManageSuppliers), "{role:?}");
             assert!(!p.can(Permission::UpdateInitiativeStatus(OTHER)));
         }
     }
@@ -202,6 +208,7 @@ mod tests {
         assert!(!psg.can(Permission::ManageObject(AKN)) && !psg.can(Permission::ManagePeople));
         assert!(reader.can(Permission::ReadPortfolio) && reader.can(Permission::ManageOwnTokens));
         assert!(!reader.can(Permission::ViewAudit) && !reader.can(Permission::UpdateInitiativeStatus(AKN)));
+        assert!(psg.can(Permission::ManageSuppliers) && !reader.can(Permission::ManageSuppliers));
     }
 
     #[test]

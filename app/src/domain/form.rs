@@ -39,14 +39,14 @@ impl DomainError {
 
 /// Collects every field's problem, so all of them show at once.
 #[derive(Default)]
-struct Checks(Vec<FieldProblem>);
+pub(super) struct Checks(Vec<FieldProblem>);
 
 impl Checks {
-    fn take<T>(&mut self, field: &'static str, result: Result<T, DomainError>) -> Option<T> {
+    pub(super) fn take<T>(&mut self, field: &'static str, result: Result<T, DomainError>) -> Option<T> {
         result.map_err(|error| self.0.push(FieldProblem { field, error })).ok()
     }
 
-    fn finish<T>(self, value: Option<T>) -> Result<T, Vec<FieldProblem>> {
+    pub(super) fn finish<T>(self, value: Option<T>) -> Result<T, Vec<FieldProblem>> {
         match value {
             Some(value) if self.0.is_empty() => Ok(value),
             _ => Err(self.0),
@@ -54,7 +54,17 @@ impl Checks {
     }
 }
 
-fn name(text: &str, max: usize) -> Result<String, DomainError> {
+/// Optional free text (a description, a note): trimmed, at most
+/// [`COMMENT_MAX_CHARS`].
+pub(super) fn free_text(text: &str) -> Result<String, DomainError> {
+    let trimmed = text.trim();
+    if trimmed.chars().count() > COMMENT_MAX_CHARS {
+        return Err(DomainError::TooLong(COMMENT_MAX_CHARS));
+    }
+    Ok(trimmed.to_owned())
+}
+
+pub(super) fn name(text: &str, max: usize) -> Result<String, DomainError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(DomainError::Required);
@@ -325,20 +335,20 @@ impl ObjectForm {
         }
     }
 
+    /// The fields an edit can change (the code is set once).
+    pub fn fields(&self) -> Vec<(String, String)> {
+        [("name", &self.name), ("category", &self.category), ("description", &self.description)]
+            .into_iter()
+            .map(|(field, value)| (field.to_owned(), value.clone()))
+            .collect()
+    }
+
     pub fn check(&self) -> Result<ObjectInput, Vec<FieldProblem>> {
         let mut c = Checks::default();
         let code = c.take("code", super::ObjectCode::parse(&self.code));
         let name = c.take("name", name(&self.name, NAME_MAX_CHARS));
         let category = c.take("category", super::ObjectCategory::from_key(&self.category));
-        let description = self.description.trim();
-        let description = c.take(
-            "description",
-            if description.chars().count() > COMMENT_MAX_CHARS {
-                Err(DomainError::TooLong(COMMENT_MAX_CHARS))
-            } else {
-                Ok(description.to_owned())
-            },
-        );
+        let description = c.take("description", free_text(&self.description));
         let input =
             (|| Some(ObjectInput { code: code?, name: name?, category: category?, description: description? }))();
         c.finish(input)

@@ -23,7 +23,10 @@ pub use access::{
 };
 pub use audit::{AuditAction, AuditFilter, AuditRecord};
 pub use budget::{fte, BudgetCell, BudgetColumn, BudgetLine, BudgetMatrix};
-pub use catalog::{BusinessComponent, ItComponent, ObjectProduct, Supplier};
+pub use catalog::{
+    BusinessComponent, CatalogChange, ComponentForm, ComponentInput, ItComponent, ObjectProduct, ProductForm,
+    ProductInput, Supplier, SupplierChange, SupplierEntry, SupplierForm,
+};
 pub use contract::{add_months, Contract, ExtensionOptions};
 pub use error::DomainError;
 pub use form::{

@@ -72,6 +72,8 @@ pub struct Object {
     pub name: String,
     pub category: ObjectCategory,
     pub description: String,
+    /// Raised by every change, for conflict detection.
+    pub version: i64,
 }
 
 #[cfg(test)]

@@ -45,6 +45,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/objects/:code/compare") view=plan::ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/edit") view=plan::EditObjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/new-object") view=plan::NewObjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/objects/:code/catalog") view=plan::CatalogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/suppliers") view=plan::SuppliersPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/report") view=plan::ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/import/:draft") view=plan::ImportPreviewRoute ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=access::SignInPage ssr=SsrMode::Async/>
@@ -68,10 +70,11 @@ fn mark_hydrated() {
     });
 }
 
-/// Text for `<Title>` that may hold user text. leptos_meta 0.8 writes the
-/// title into the server's HTML without escaping it (a name containing
+/// Text for `<Title>` (or a `<textarea>`'s content) that may hold user
+/// text. leptos_meta 0.8 writes the title, and tachys a textarea's
+/// children, into the server's HTML without escaping (a name containing
 /// `</title><script>` would run), so the server escapes it here; in the
-/// browser the title is set as text and needs nothing.
+/// browser the text is set as text and needs nothing.
 pub(crate) fn title_text(text: String) -> String {
     if cfg!(feature = "ssr") {
         text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")

@@ -3,6 +3,7 @@
 //! cross the wire as JSON, amounts as exact decimal strings.
 
 mod access;
+mod catalog;
 mod compare;
 mod import;
 mod object_page;
@@ -14,6 +15,7 @@ pub use access::{
     audit_csv, audit_entries, neutralise_cell, AccountPage, AuditEntry, AuditPage, AuditQuery, NewApiToken,
     ObjectChoice, PeopleAdmin, SessionUser, SignInOptions,
 };
+pub use catalog::{CatalogEditor, SupplierRegister};
 pub use compare::{compare_years, ActivityComparison, Compared, ComparedInitiative, YearComparison};
 pub use import::ImportPreviewPage;
 pub use object_page::{

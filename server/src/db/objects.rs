@@ -1,5 +1,6 @@
 //! Creating and editing objects, each with its audit record. A code is
-//! unique (the database says so too) and set once, at creation.
+//! unique (the database says so too) and set once, at creation; an edit
+//! names the version it started from and is refused as stale otherwise.
 
 use app::domain::{AuditAction, Object, ObjectInput};
 use app::store::{StoreError, StoreResult};
@@ -8,7 +9,7 @@ use super::rows::ObjectRow;
 use super::store::{db, SqlStore};
 use super::{audit, to_json, with_pool, Dialect};
 
-const OBJECT_BY_ID: &str = "SELECT id, code, name, category, description FROM objects WHERE id = $1";
+const OBJECT_BY_ID: &str = "SELECT id, code, name, category, description, version FROM objects WHERE id = $1";
 
 impl SqlStore {
     pub(super) async fn insert_object(&self, input: &ObjectInput, actor: i64) -> StoreResult<Object> {
@@ -45,12 +46,23 @@ impl SqlStore {
         })
     }
 
-    pub(super) async fn change_object(&self, id: i64, input: &ObjectInput, actor: i64) -> StoreResult<Object> {
+    pub(super) async fn change_object(
+        &self,
+        id: i64,
+        version: i64,
+        input: &ObjectInput,
+        actor: i64,
+    ) -> StoreResult<Object> {
         with_pool!(self.pool(), p, Db => {
             let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let row: Option<ObjectRow> = sqlx::query_as(OBJECT_BY_ID).bind(id).fetch_optional(&mut *tx).await.map_err(db)?;
             let before = Object::try_from(row.ok_or(StoreError::NotFound)?)?;
-            sqlx::query("UPDATE objects SET name = $1, category = $2, description = $3 WHERE id = $4")
+            if before.version != version {
+                return Err(StoreError::Stale);
+            }
+            sqlx::query(
+                "UPDATE objects SET name = $1, category = $2, description = $3, version = version + 1 WHERE id = $4",
+            )
                 .bind(&input.name)
                 .bind(input.category.key())
                 .bind(&input.description)

@@ -19,6 +19,7 @@ pub struct ObjectRow {
     name: String,
     category: String,
     description: String,
+    version: i64,
 }
 
 impl TryFrom<ObjectRow> for Object {
@@ -30,6 +31,7 @@ impl TryFrom<ObjectRow> for Object {
             name: row.name,
             category: ObjectCategory::from_key(&row.category).map_err(corrupt("objects.category"))?,
             description: row.description,
+            version: row.version,
         })
     }
 }
@@ -143,6 +145,37 @@ pub struct ProductRow {
     pub position: i32,
     pub name: String,
     pub description: String,
+    pub version: i64,
+}
+
+/// A named item linked to an owner row, with the item's id: a product's
+/// components.
+#[derive(sqlx::FromRow)]
+pub struct ItemLink {
+    pub owner_id: i64,
+    pub item_id: i64,
+    pub name: String,
+}
+
+/// The items linked to one owner as (ids, names), in query order.
+pub fn items_of(links: &[ItemLink], owner_id: i64) -> (Vec<i64>, Vec<String>) {
+    links.iter().filter(|l| l.owner_id == owner_id).map(|l| (l.item_id, l.name.clone())).unzip()
+}
+
+#[derive(sqlx::FromRow)]
+pub struct BusinessComponentRow {
+    pub id: i64,
+    pub name: String,
+    pub description: String,
+    pub version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct SupplierRow {
+    pub id: i64,
+    pub name: String,
+    pub version: i64,
+    pub contracts: i64,
 }
 
 /// A name that belongs to some owner row: a component of a product, an
@@ -165,6 +198,7 @@ pub struct ItComponentRow {
     pub description: String,
     pub supplier_id: Option<i64>,
     pub supplier_name: Option<String>,
+    pub version: i64,
 }
 
 impl ItComponentRow {
@@ -173,7 +207,15 @@ impl ItComponentRow {
             (Some(id), Some(name)) => Some(Supplier { id, name }),
             _ => None,
         };
-        ItComponent { id: self.id, name: self.name, description: self.description, supplier, object_codes, products }
+        ItComponent {
+            id: self.id,
+            name: self.name,
+            description: self.description,
+            supplier,
+            object_codes,
+            products,
+            version: self.version,
+        }
     }
 }
 

@@ -1,11 +1,11 @@
 //! The read queries, shared by both backends. Exact numbers and dates are
 //! read `CAST(… AS TEXT)`: the same text on SQLite and PostgreSQL.
 
-pub const OBJECTS: &str = "SELECT id, code, name, category, description FROM objects ORDER BY code";
+pub const OBJECTS: &str = "SELECT id, code, name, category, description, version FROM objects ORDER BY code";
 
-pub const OBJECT_BY_CODE: &str = "SELECT id, code, name, category, description FROM objects WHERE code = $1";
+pub const OBJECT_BY_CODE: &str = "SELECT id, code, name, category, description, version FROM objects WHERE code = $1";
 
-pub const NEARBY: &str = "SELECT o.id, o.code, o.name, o.category, o.description
+pub const NEARBY: &str = "SELECT o.id, o.code, o.name, o.category, o.description, o.version
     FROM object_nearby n JOIN objects o ON o.id = n.nearby_object_id
     WHERE n.object_id = $1 ORDER BY o.name";
 
@@ -48,22 +48,22 @@ pub fn initiative_by_id() -> String {
     format!("{INITIATIVE_COLUMNS} WHERE i.id = $1")
 }
 
-pub const PRODUCTS: &str = "SELECT id, position, name, description
+pub const PRODUCTS: &str = "SELECT id, position, name, description, version
     FROM object_products WHERE object_id = $1 ORDER BY position, id";
 
-pub const PRODUCT_BUSINESS_COMPONENTS: &str = "SELECT pb.product_id AS owner_id, b.name AS name
+pub const PRODUCT_BUSINESS_COMPONENTS: &str = "SELECT pb.product_id AS owner_id, b.id AS item_id, b.name AS name
     FROM product_business_components pb
     JOIN business_components b ON b.id = pb.business_component_id
     JOIN object_products p ON p.id = pb.product_id
     WHERE p.object_id = $1 ORDER BY pb.product_id, pb.position";
 
-pub const PRODUCT_IT_COMPONENTS: &str = "SELECT pi.product_id AS owner_id, c.name AS name
+pub const PRODUCT_IT_COMPONENTS: &str = "SELECT pi.product_id AS owner_id, c.id AS item_id, c.name AS name
     FROM product_it_components pi
     JOIN it_components c ON c.id = pi.it_component_id
     JOIN object_products p ON p.id = pi.product_id
     WHERE p.object_id = $1 ORDER BY pi.product_id, pi.position";
 
-pub const IT_COMPONENTS_OF_OBJECT: &str = "SELECT c.id, c.name, c.description,
+pub const IT_COMPONENTS_OF_OBJECT: &str = "SELECT c.id, c.name, c.description, c.version,
     s.id AS supplier_id, s.name AS supplier_name
     FROM object_it_components oc
     JOIN it_components c ON c.id = oc.it_component_id
@@ -75,6 +75,19 @@ pub const IT_COMPONENT_OBJECTS: &str = "SELECT oc.it_component_id AS owner_id, o
     FROM object_it_components oc JOIN objects o ON o.id = oc.object_id
     WHERE oc.it_component_id IN (SELECT it_component_id FROM object_it_components WHERE object_id = $1)
     ORDER BY o.code";
+
+pub const BUSINESS_COMPONENTS: &str = "SELECT id, name, description, version
+    FROM business_components WHERE object_id = $1";
+
+/// Every IT component in the register, for choosing one to use.
+pub const IT_COMPONENT_CHOICES: &str = "SELECT id, name FROM it_components";
+
+pub const SUPPLIERS: &str = "SELECT s.id, s.name, s.version,
+    (SELECT COUNT(*) FROM contracts c WHERE c.supplier_id = s.id) AS contracts
+    FROM suppliers s";
+
+pub const SUPPLIER_COMPONENTS: &str = "SELECT supplier_id AS owner_id, name
+    FROM it_components WHERE supplier_id IS NOT NULL ORDER BY supplier_id, name";
 
 /// The object's products using each of its IT components, in product order.
 pub const IT_COMPONENT_PRODUCTS: &str = "SELECT pi.it_component_id AS owner_id, p.name AS name

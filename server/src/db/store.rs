@@ -3,15 +3,16 @@
 use app::dataset::Dataset;
 use app::domain::workbook::{ImportApplied, ImportDraft};
 use app::domain::{
-    AuditFilter, AuditRecord, Contract, Initiative, InitiativeInput, ItComponent, Object, ObjectProduct, PlanSettings,
-    PlanYear, RoleAssignment, StatusInput, StatusReport,
+    AuditFilter, AuditRecord, BusinessComponent, CatalogChange, Contract, Initiative, InitiativeInput, ItComponent,
+    Object, ObjectProduct, PlanSettings, PlanYear, RoleAssignment, StatusInput, StatusReport, SupplierChange,
+    SupplierEntry,
 };
 use app::store::{PortfolioStore, StoreError, StoreResult};
 use async_trait::async_trait;
 
 use super::rows::{
-    names_of, AuditRow, ContractRow, InitiativeRow, ItComponentRow, NamedLink, ObjectRow, PlanYearRow, ProductRow,
-    RoleRow,
+    items_of, names_of, AuditRow, BusinessComponentRow, ContractRow, InitiativeRow, ItComponentRow, ItemLink,
+    NamedLink, ObjectRow, PlanYearRow, ProductRow, RoleRow, SupplierRow,
 };
 use super::{sql, with_pool, Pool};
 
@@ -142,17 +143,24 @@ impl PortfolioStore for SqlStore {
 
     async fn products(&self, object_id: i64) -> StoreResult<Vec<ObjectProduct>> {
         let rows: Vec<ProductRow> = self.fetch(sql::PRODUCTS, Some(object_id)).await?;
-        let business = self.links(sql::PRODUCT_BUSINESS_COMPONENTS, Some(object_id)).await?;
-        let it = self.links(sql::PRODUCT_IT_COMPONENTS, Some(object_id)).await?;
+        let business: Vec<ItemLink> = self.fetch(sql::PRODUCT_BUSINESS_COMPONENTS, Some(object_id)).await?;
+        let it: Vec<ItemLink> = self.fetch(sql::PRODUCT_IT_COMPONENTS, Some(object_id)).await?;
         Ok(rows
             .into_iter()
-            .map(|row| ObjectProduct {
-                business_components: names_of(&business, row.id),
-                it_components: names_of(&it, row.id),
-                id: row.id,
-                position: row.position,
-                name: row.name,
-                description: row.description,
+            .map(|row| {
+                let (business_component_ids, business_components) = items_of(&business, row.id);
+                let (it_component_ids, it_components) = items_of(&it, row.id);
+                ObjectProduct {
+                    business_components,
+                    it_components,
+                    business_component_ids,
+                    it_component_ids,
+                    id: row.id,
+                    position: row.position,
+                    name: row.name,
+                    description: row.description,
+                    version: row.version,
+                }
             })
             .collect())
     }
@@ -171,6 +179,50 @@ impl PortfolioStore for SqlStore {
         // Case-insensitive, as a reader expects (SQL's LOWER is ASCII-only in SQLite).
         components.sort_by_cached_key(|c| c.name.to_lowercase());
         Ok(components)
+    }
+
+    async fn business_components(&self, object_id: i64) -> StoreResult<Vec<BusinessComponent>> {
+        let rows: Vec<BusinessComponentRow> = self.fetch(sql::BUSINESS_COMPONENTS, Some(object_id)).await?;
+        let mut components: Vec<BusinessComponent> = rows
+            .into_iter()
+            .map(|r| BusinessComponent { id: r.id, name: r.name, description: r.description, version: r.version })
+            .collect();
+        components.sort_by_cached_key(|c| c.name.to_lowercase());
+        Ok(components)
+    }
+
+    async fn it_component_choices(&self) -> StoreResult<Vec<(i64, String)>> {
+        let mut choices: Vec<(i64, String)> = with_pool!(&self.pool, p, Db => {
+            sqlx::query_as(sql::IT_COMPONENT_CHOICES).fetch_all(p).await
+        })
+        .map_err(db)?;
+        choices.sort_by_cached_key(|(_, name)| name.to_lowercase());
+        Ok(choices)
+    }
+
+    async fn suppliers(&self) -> StoreResult<Vec<SupplierEntry>> {
+        let rows: Vec<SupplierRow> = self.fetch(sql::SUPPLIERS, None).await?;
+        let components = self.links(sql::SUPPLIER_COMPONENTS, None).await?;
+        let mut suppliers: Vec<SupplierEntry> = rows
+            .into_iter()
+            .map(|r| SupplierEntry {
+                it_components: names_of(&components, r.id),
+                id: r.id,
+                name: r.name,
+                version: r.version,
+                contracts: r.contracts,
+            })
+            .collect();
+        suppliers.sort_by_cached_key(|s| s.name.to_lowercase());
+        Ok(suppliers)
+    }
+
+    async fn change_catalog(&self, object_id: i64, change: &CatalogChange, actor: i64) -> StoreResult<i64> {
+        self.apply_catalog_change(object_id, change, actor).await
+    }
+
+    async fn change_supplier(&self, change: &SupplierChange, actor: i64) -> StoreResult<i64> {
+        self.apply_supplier_change(change, actor).await
     }
 
     async fn roles_of(&self, object_id: i64) -> StoreResult<Vec<RoleAssignment>> {
@@ -284,8 +336,14 @@ impl PortfolioStore for SqlStore {
         self.insert_object(input, actor).await
     }
 
-    async fn update_object(&self, id: i64, input: &app::domain::ObjectInput, actor: i64) -> StoreResult<Object> {
-        self.change_object(id, input, actor).await
+    async fn update_object(
+        &self,
+        id: i64,
+        version: i64,
+        input: &app::domain::ObjectInput,
+        actor: i64,
+    ) -> StoreResult<Object> {
+        self.change_object(id, version, input, actor).await
     }
 
     async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, app::domain::Outcome)>> {

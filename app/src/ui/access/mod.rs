@@ -74,6 +74,7 @@ pub fn general_error(t: &'static Texts, error: &AppError) -> &'static str {
         AppError::Unauthorized => t.err_unauthorized,
         AppError::Forbidden => t.err_forbidden,
         AppError::Conflict { message } if message == "locked" => t.plan_locked,
+        AppError::Conflict { message } if message == "in_use" => t.supplier_in_use,
         AppError::Conflict { .. } | AppError::Stale { .. } => t.err_conflict,
         AppError::NotFound => t.not_found_body,
         AppError::Validation { field, message } => t.field_error(field, message),

@@ -54,7 +54,11 @@ fn ObjectBody(page: Page) -> impl IntoView {
                 <h1>{title}</h1>
                 {(!object.description.is_empty()).then(|| view! { <p class="lead">{object.description.clone()}</p> })}
                 {page.can_manage.then(|| view! {
-                    <p><a href=format!("/objects/{}/edit", object.code)>{t.edit_object}</a></p>
+                    <p class="object-links">
+                        <a href=format!("/objects/{}/edit", object.code)>{t.edit_object}</a>
+                        " · "
+                        <a href=format!("/objects/{}/catalog", object.code)>{t.edit_catalog}</a>
+                    </p>
                 })}
             </div>
             <YearPicker years=page.years.clone() selected=page.year base/>

@@ -19,14 +19,18 @@ pub struct Stale {
 /// Shown while `stale` holds a refused save. `version` and `opened` are
 /// the edit's base: both move to what is stored once the person chooses.
 #[component]
-pub fn ConflictNotice<F: EditForm>(
+pub fn ConflictNotice<F, S>(
     state: FormState<F>,
     stale: RwSignal<Option<Stale>>,
     version: RwSignal<i64>,
     opened: RwSignal<F>,
     /// Shows a plain value the way the form shows it (keys become labels).
-    show: fn(&'static Texts, &str, &str) -> String,
-) -> impl IntoView {
+    show: S,
+) -> impl IntoView
+where
+    F: EditForm,
+    S: Fn(&'static Texts, &str, &str) -> String + Send + Sync + 'static,
+{
     let t = use_texts();
     let kept = RwSignal::new(false);
     let take_stored = move |_| {

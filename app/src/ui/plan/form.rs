@@ -75,7 +75,8 @@ impl EditForm for SettingsForm {
 /// been typed in or the form was sent; the server's verdict on a field
 /// shows until the field is changed again.
 pub struct FormState<F: EditForm> {
-    pub id: &'static str,
+    /// Prefixes the fields' element ids: unique on the page.
+    id: StoredValue<String>,
     pub form: RwSignal<F>,
     problems: Memo<Vec<(&'static str, &'static str)>>,
     touched: RwSignal<Vec<&'static str>>,
@@ -92,11 +93,18 @@ impl<F: EditForm> Clone for FormState<F> {
 impl<F: EditForm> Copy for FormState<F> {}
 
 impl<F: EditForm> FormState<F> {
-    pub fn new(id: &'static str, initial: F, server: Signal<Option<AppError>>) -> Self {
+    pub fn new(id: impl Into<String>, initial: F, server: Signal<Option<AppError>>) -> Self {
         let form = RwSignal::new(initial);
         let problems =
             Memo::new(move |_| form.with(|f| f.problems().iter().map(|p| (p.field, p.error.code())).collect()));
-        Self { id, form, problems, touched: RwSignal::new(Vec::new()), submitted: RwSignal::new(false), server }
+        Self {
+            id: StoredValue::new(id.into()),
+            form,
+            problems,
+            touched: RwSignal::new(Vec::new()),
+            submitted: RwSignal::new(false),
+            server,
+        }
     }
 
     pub fn get(&self, field: &str) -> String {
@@ -138,7 +146,7 @@ impl<F: EditForm> FormState<F> {
         self.touched.set(Vec::new());
         match self.problems.with_untracked(|p| p.first().map(|(f, _)| *f)) {
             Some(field) => {
-                focus(&format!("{}-{field}", self.id));
+                focus(&self.id.with_value(|id| format!("{id}-{field}")));
                 false
             }
             None => true,
@@ -179,7 +187,7 @@ pub fn TextField<F: EditForm>(
     #[prop(optional)] required: bool,
 ) -> impl IntoView {
     let t = use_texts();
-    let (id, hint_id, error_id) = ids(state.id, field);
+    let (id, hint_id, error_id) = state.id.with_value(|state_id| ids(state_id, field));
     let initial = state.form.with_untracked(|f| f.value(field));
     let described = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
@@ -223,7 +231,7 @@ pub fn ChoiceField<F: EditForm>(
     options: Vec<(&'static str, &'static str)>,
 ) -> impl IntoView {
     let t = use_texts();
-    let (id, _, error_id) = ids(state.id, field);
+    let (id, _, error_id) = state.id.with_value(|state_id| ids(state_id, field));
     let initial = state.form.with_untracked(|f| f.value(field));
     let described = {
         let error_id = error_id.clone();
@@ -246,6 +254,47 @@ pub fn ChoiceField<F: EditForm>(
                     <option value=key selected=initial == key>{text}</option>
                 }).collect_view()}
             </select>
+            {move || state.problem(field).map(|code| view! {
+                <p class="field-error" id=error_id.clone()>{t.field_error(field, &code)}</p>
+            })}
+        </div>
+    }
+    .into_any()
+}
+
+/// A labelled multi-line text (a description), with its message. The
+/// server writes the stored text as the textarea's content (a property
+/// alone is not in the HTML, and a form sent before hydration would blank
+/// it), escaped by hand: tachys 0.2 writes textarea children unescaped,
+/// so `</textarea><script>` would break out. After that the value follows
+/// the form as a property.
+#[component]
+pub fn TextAreaField<F: EditForm>(
+    state: FormState<F>,
+    field: &'static str,
+    label: &'static str,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    let t = use_texts();
+    let (id, _, error_id) = state.id.with_value(|state_id| ids(state_id, field));
+    let initial = crate::ui::title_text(state.form.with_untracked(|f| f.value(field)));
+    let described = {
+        let error_id = error_id.clone();
+        move || state.problem(field).map(|_| error_id.clone())
+    };
+    view! {
+        <div class="field" data-field=field>
+            <label for=id.clone()>{label}</label>
+            <textarea
+                id=id
+                name=field
+                rows=rows.to_string()
+                maxlength=crate::domain::COMMENT_MAX_CHARS.to_string()
+                prop:value=move || state.get(field)
+                aria-invalid=move || state.problem(field).map(|_| "true")
+                aria-describedby=described
+                on:input=move |ev| state.input(field, event_target_value(&ev))
+            >{initial}</textarea>
             {move || state.problem(field).map(|code| view! {
                 <p class="field-error" id=error_id.clone()>{t.field_error(field, &code)}</p>
             })}

@@ -128,7 +128,7 @@ fn EditInitiative(
     let error = last_error(save.value());
     let state = FormState::new("initiative", InitiativeForm::of(&initiative), error);
     let opened = RwSignal::new(InitiativeForm::of(&initiative));
-    let stale = RwSignal::new(None::<Stale>);
+    let stale = RwSignal::new(super::catalog::stale_of(error.get_untracked()));
     let hydrated = use_hydrated();
     Effect::new(move |_| match save.value().get() {
         Some(Ok(stored)) => {

@@ -3,6 +3,7 @@
 //! plain HTML form before the wasm loads; after hydration its fields are
 //! checked as they are typed and the plan's tables follow along.
 
+mod catalog;
 mod compare;
 mod conflict;
 mod cycle;
@@ -17,8 +18,10 @@ mod outcome;
 mod report;
 mod settings;
 mod status;
+mod suppliers;
 mod upload;
 
+pub use catalog::CatalogPage;
 pub use compare::ComparePage;
 pub use cycle::{CycleSection, NextPlanPage};
 pub use import::{ImportPage, ImportPreviewRoute};
@@ -27,6 +30,7 @@ pub use new_initiative::NewInitiativePage;
 pub use object_form::{EditObjectPage, NewObjectPage};
 pub use report::ReportPage;
 pub use settings::SettingsPage;
+pub use suppliers::SuppliersPage;
 
 use leptos::prelude::*;
 

@@ -9,10 +9,12 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use super::form::{ChoiceField, EditForm, FormState, TextField};
+use super::conflict::{ConflictNotice, Stale};
+use super::form::{ChoiceField, EditForm, FormState, TextAreaField, TextField};
 use super::{use_hydrated, Outcome};
-use crate::api::{get_object_editor, may_add_objects, CreateObject, UpdateObject};
-use crate::domain::{FieldProblem, Object, ObjectCategory, ObjectForm, COMMENT_MAX_CHARS};
+use crate::api::{get_object_editor, may_add_objects, AppError, CreateObject, UpdateObject};
+use crate::domain::{FieldProblem, Object, ObjectCategory, ObjectForm};
+use crate::i18n::Texts;
 use crate::ui::access::{last_error, succeeded};
 use crate::ui::status::ErrorPage;
 use crate::ui::use_texts;
@@ -92,6 +94,18 @@ fn ObjectFormView(object: Option<Object>) -> impl IntoView {
     let hydrated = use_hydrated();
     let saved = succeeded(update.value());
     let id = object.as_ref().map(|o| o.id);
+    // The edit's base: what the page opened with, moved on by each save.
+    let opened = RwSignal::new(object.as_ref().map(ObjectForm::of).unwrap_or_default());
+    let version = RwSignal::new(object.as_ref().map_or(0, |o| o.version));
+    let stale = RwSignal::new(super::catalog::stale_of(update_error.get_untracked()));
+    Effect::new(move |_| match update.value().get() {
+        Some(Ok(stored)) => {
+            version.set(stored.version);
+            opened.set(ObjectForm::of(&stored));
+        }
+        Some(Err(AppError::Stale { version, current })) => stale.set(Some(Stale { version, stored: current })),
+        _ => {}
+    });
     let heading = if object.is_some() { t.edit_object } else { t.new_object };
     let back = object.as_ref().map(|o| format!("/objects/{}", o.code));
     let action = if id.is_some() { UpdateObject::url() } else { CreateObject::url() };
@@ -103,7 +117,13 @@ fn ObjectFormView(object: Option<Object>) -> impl IntoView {
         let f = state.form.get_untracked();
         match id {
             Some(id) => {
-                update.dispatch(UpdateObject { id, name: f.name, category: f.category, description: f.description });
+                update.dispatch(UpdateObject {
+                    id,
+                    version: version.get_untracked(),
+                    name: f.name,
+                    category: f.category,
+                    description: f.description,
+                });
             }
             None => {
                 create.dispatch(CreateObject {
@@ -119,9 +139,14 @@ fn ObjectFormView(object: Option<Object>) -> impl IntoView {
     view! {
         {back.map(|href| view! { <p class="breadcrumb"><a href=href>{object.as_ref().map(|o| o.name.clone())}</a></p> })}
         <div class="page-head"><div><h1>{heading}</h1></div></div>
+        <ConflictNotice state stale version opened show=show_object_value/>
         <form method="post" action=action class="plan-form" novalidate=move || hydrated.get() on:submit=on_submit>
             {match id {
-                Some(id) => view! { <input type="hidden" name="id" value=id/> }.into_any(),
+                Some(id) => view! {
+                    <input type="hidden" name="id" value=id/>
+                    <input type="hidden" name="version" value=version.get_untracked() prop:value=move || version.get().to_string()/>
+                }
+                .into_any(),
                 None => view! {
                     <TextField state field="code" label=t.label_code hint=t.hint_code required=true/>
                 }
@@ -129,18 +154,7 @@ fn ObjectFormView(object: Option<Object>) -> impl IntoView {
             }}
             <TextField state field="name" label=t.label_object_name required=true/>
             <ChoiceField state field="category" label=t.label_category options=categories/>
-            <div class="field">
-                <label for="object-description">{t.label_description}</label>
-                // A property, never the textarea's child text.
-                <textarea
-                    id="object-description"
-                    name="description"
-                    rows="4"
-                    maxlength=COMMENT_MAX_CHARS.to_string()
-                    prop:value=move || state.get("description")
-                    on:input=move |ev| state.input("description", event_target_value(&ev))
-                ></textarea>
-            </div>
+            <TextAreaField state field="description" label=t.label_description rows=4/>
             <div class="form-actions">
                 <button type="submit" class="primary" disabled=move || create.pending().get() || update.pending().get()>
                     {if id.is_some() { t.save } else { t.create_object }}
@@ -150,4 +164,12 @@ fn ObjectFormView(object: Option<Object>) -> impl IntoView {
         </form>
     }
     .into_any()
+}
+
+/// A conflict shows categories by their names.
+fn show_object_value(t: &'static Texts, field: &str, value: &str) -> String {
+    match (field, ObjectCategory::from_key(value)) {
+        ("category", Ok(category)) => t.category(category).to_owned(),
+        _ => value.to_owned(),
+    }
 }

@@ -61,7 +61,7 @@ fn EditSettings(editor: PlanEditor) -> impl IntoView {
     let state = FormState::new("settings", SettingsForm::of(&plan.settings), error);
     let opened = RwSignal::new(SettingsForm::of(&plan.settings));
     let version = RwSignal::new(plan.version);
-    let stale = RwSignal::new(None::<Stale>);
+    let stale = RwSignal::new(super::catalog::stale_of(error.get_untracked()));
     let hydrated = use_hydrated();
     Effect::new(move |_| match save.value().get() {
         Some(Ok(stored)) => {
