@@ -1,4 +1,4 @@
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import { expectAccessible, expectHydrated, expectNoSidewaysScroll } from './support';
 
 // What an object is made of, on an object of its own per run (the demo
@@ -15,6 +15,12 @@ test.describe('as the administrator, products and components', () => {
     return code;
   }
 
+  // An add form stays open after adding, for the next one.
+  async function openAdd(section: Locator, text: string) {
+    const details = section.locator('details.catalog-add', { has: section.page().locator('summary', { hasText: text }) });
+    if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) await details.locator('summary').click();
+  }
+
   test('components and products are added, checked, ordered, edited in a conflict and removed', async ({ browser, page }, info) => {
     const code = await newObject(page, info.project.name);
     await page.goto(`/objects/${code}`);
@@ -26,7 +32,7 @@ test.describe('as the administrator, products and components', () => {
 
     // A business component and an IT component with a supplier.
     const business = page.locator('section', { has: page.getByRole('heading', { name: /^Verksamhetskomponenter/ }) });
-    await business.locator('summary', { hasText: 'Ny verksamhetskomponent' }).click();
+    await openAdd(business, 'Ny verksamhetskomponent');
     const newComponent = business.locator('details.catalog-add form');
     await newComponent.getByLabel('Namn').fill('Handbok för handläggning');
     await newComponent.getByRole('button', { name: 'Ny verksamhetskomponent' }).click();
@@ -34,7 +40,7 @@ test.describe('as the administrator, products and components', () => {
 
     const it = page.locator('section', { has: page.getByRole('heading', { name: /^IT-komponenter/ }) });
     const service = `Tjänst ${code}`;
-    await it.locator('summary', { hasText: 'Ny IT-komponent' }).click();
+    await openAdd(it, 'Ny IT-komponent');
     const newService = it.locator('details.catalog-add form');
     await newService.getByLabel('Namn').fill(service);
     await newService.getByLabel('Leverantör').selectOption({ index: 1 });
@@ -44,17 +50,16 @@ test.describe('as the administrator, products and components', () => {
     // A product: its name is required, checked as typed; then two products.
     const products = page.locator('section', { has: page.getByRole('heading', { name: /^Objektprodukter/ }) });
     const add = async (name: string, tick: string[]) => {
-      await products.locator('summary', { hasText: 'Ny objektprodukt' }).click();
+      await openAdd(products, 'Ny objektprodukt');
       const form = products.locator('details.catalog-add form');
       await form.getByLabel('Namn').fill(name);
       for (const label of tick) await form.getByLabel(label).check();
       await form.getByRole('button', { name: 'Ny objektprodukt' }).click();
       await expect(products.locator(`[data-item="${name}"]`)).toBeVisible();
     };
-    await products.locator('summary', { hasText: 'Ny objektprodukt' }).click();
+    await openAdd(products, 'Ny objektprodukt');
     await products.locator('details.catalog-add form').getByRole('button', { name: 'Ny objektprodukt' }).click();
     await expect(products.locator('#product-new-name-error')).toHaveText('Obligatoriskt.');
-    await products.locator('summary', { hasText: 'Ny objektprodukt' }).click();
     await add('Handläggning', ['Handbok för handläggning', service]);
     const first = products.locator('[data-item="Handläggning"]');
     await expect(first.locator('dd').first()).toHaveText('Handbok för handläggning');

@@ -134,6 +134,27 @@ fn Catalog(editor: CatalogEditor) -> impl IntoView {
     let code = object.code.clone();
     let title = title_text(format!("{} – {} – {}", t.catalog_title, object.name, t.app_name));
     let product_count = products.len();
+    // Rows are keyed: after a change, a changed item (new version, new
+    // place, new choices) gets a fresh row, closed, while the others keep
+    // what the person has open. Reused rows would carry an open editor
+    // over to whichever item lands in their place.
+    let choices = format!(
+        "{:?}/{:?}",
+        business_components.iter().map(|c| (c.id, c.version)).collect::<Vec<_>>(),
+        it_components.iter().map(|c| (c.id, c.version)).collect::<Vec<_>>()
+    );
+    let rows: Vec<(String, ObjectProduct, bool, bool)> = products
+        .iter()
+        .enumerate()
+        .map(|(index, p)| {
+            let (first, last) = (index == 0, index + 1 == product_count);
+            (format!("{}/{}/{first}/{last}/{choices}", p.id, p.version), p.clone(), first, last)
+        })
+        .collect();
+    let (business_rows, it_rows) = (business_components.clone(), it_components.clone());
+    let (code_for_rows, code_for_business, code_for_it) = (code.clone(), code.clone(), code.clone());
+    let (business_for_rows, it_for_rows) = (business_components.clone(), it_components.clone());
+    let suppliers_for_it = suppliers.clone();
     view! {
         <Title text=title/>
         <p class="breadcrumb"><a href=format!("/objects/{}", object.code)>{format!("{} ({})", object.name, object.code)}</a></p>
@@ -142,16 +163,16 @@ fn Catalog(editor: CatalogEditor) -> impl IntoView {
         <section class="catalog" aria-labelledby="catalog-products">
             <h2 id="catalog-products">{t.section_products}" "<span class="count">"("{product_count}")"</span></h2>
             <ol class="catalog-list">
-                {products.iter().enumerate().map(|(index, p)| view! {
+                <For each=move || rows.clone() key=|row| row.0.clone() let:row>
                     <ProductItem
-                        code=code.clone()
-                        product=p.clone()
-                        first=index == 0
-                        last=index + 1 == product_count
-                        business=business_components.clone()
-                        it=it_components.clone()
+                        code=code_for_rows.clone()
+                        product=row.1
+                        first=row.2
+                        last=row.3
+                        business=business_for_rows.clone()
+                        it=it_for_rows.clone()
                     />
-                }).collect_view()}
+                </For>
             </ol>
             <ProductEditor
                 code=code.clone()
@@ -165,7 +186,9 @@ fn Catalog(editor: CatalogEditor) -> impl IntoView {
         <section class="catalog" aria-labelledby="catalog-business">
             <h2 id="catalog-business">{t.section_business_components}" "<span class="count">"("{business_components.len()}")"</span></h2>
             <ul class="catalog-list">
-                {business_components.iter().map(|c| view! { <BusinessItem code=code.clone() component=c.clone()/> }).collect_view()}
+                <For each=move || business_rows.clone() key=|c| (c.id, c.version) let:c>
+                    <BusinessItem code=code_for_business.clone() component=c/>
+                </For>
             </ul>
             <ComponentEditor code=code.clone() existing=None suppliers=None summary=Summary::Add(t.add_business_component)/>
         </section>
@@ -174,9 +197,9 @@ fn Catalog(editor: CatalogEditor) -> impl IntoView {
             <h2 id="catalog-it">{t.section_it_components}" "<span class="count">"("{it_components.len()}")"</span></h2>
             <p class="hint">{t.it_register_note}" "<a href="/suppliers">{t.suppliers_title}</a></p>
             <ul class="catalog-list">
-                {it_components.iter().map(|c| view! {
-                    <ItItem code=code.clone() component=c.clone() suppliers=suppliers.clone()/>
-                }).collect_view()}
+                <For each=move || it_rows.clone() key=|c| (c.id, c.version, c.supplier.as_ref().map(|s| s.name.clone())) let:c>
+                    <ItItem code=code_for_it.clone() component=c suppliers=suppliers_for_it.clone()/>
+                </For>
             </ul>
             <ComponentEditor
                 code=code.clone()
