@@ -12,6 +12,9 @@ use crate::helpers::{backends, spawn_app};
 const LEADER: &str = "naris.radetinac@linkoping.example";
 const READER: &str = "elin.forsberg@linkoping.example";
 
+/// A refused call: path, form, status, and the refused field with its code.
+type Refusal<'a> = (&'a str, Vec<(&'a str, &'a str)>, u16, Option<(&'a str, &'a str)>);
+
 fn owned(pairs: &[(&str, String)]) -> Vec<(String, String)> {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
 }
@@ -113,7 +116,7 @@ async fn an_object_leader_keeps_products_and_components_and_refusals_change_noth
         let other = app.store.object_by_code("VSOA").await.expect("query").expect("VSOA");
         let foreign = app.store.business_components(other.id).await.expect("components");
         let foreign_component = foreign.first().map(|c| c.id).unwrap_or(i64::MAX).to_string();
-        let refusals: Vec<(&str, Vec<(&str, &str)>, u16, Option<(&str, &str)>)> = vec![
+        let refusals: Vec<Refusal> = vec![
             (
                 "/sf/catalog/save_product",
                 vec![("code", "AKN"), ("name", &taken_name), ("description", "")],

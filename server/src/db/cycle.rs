@@ -2,13 +2,13 @@
 //! it, and next year's plan made from this year's with the initiatives that
 //! continue. Each in one transaction with its audit records.
 
-use app::domain::{AuditAction, Initiative, PlanStatus, PlanYear};
+use app::domain::{AuditAction, Initiative, InitiativeInput, InitiativeStatus, PlanStatus, PlanYear};
 use app::store::{StoreError, StoreResult};
 use serde_json::json;
 
 use super::rows::{InitiativeRow, PlanYearRow};
 use super::store::{db, SqlStore};
-use super::{audit, sql, to_json, with_pool, Dialect};
+use super::{audit, insert_initiative, sql, to_json, with_pool, Dialect};
 
 impl SqlStore {
     pub(super) async fn change_plan_status(
@@ -86,31 +86,15 @@ impl SqlStore {
             let mut rank = 0;
             for initiative in current.iter().filter(|i| keep.contains(&i.id)) {
                 rank += 1;
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO initiatives (plan_year_id, rank, name, main_activity, assignment_type, priority,
-                        status, business_hours, business_other, it_hours, it_other, benefit, goal_contribution, effort)
-                     VALUES ($1, $2, $3, $4, $5, $6, 'not_started', $7, $8, $9, $10, $11, $12, $13) RETURNING id",
-                )
-                .bind(new_id)
-                .bind(rank)
-                .bind(&initiative.name)
-                .bind(initiative.main_activity.key())
-                .bind(initiative.assignment_type.key())
-                .bind(initiative.priority)
-                .bind(Db::number(initiative.business.hours.value()))
-                .bind(Db::number(initiative.business.other.value()))
-                .bind(Db::number(initiative.it.hours.value()))
-                .bind(Db::number(initiative.it.other.value()))
-                .bind(initiative.scores.benefit.map(i32::from))
-                .bind(initiative.scores.goal_contribution.map(i32::from))
-                .bind(initiative.scores.effort.map(i32::from))
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db)?;
-                let created: InitiativeRow =
-                    sqlx::query_as(&sql::initiative_by_id()).bind(id).fetch_one(&mut *tx).await.map_err(db)?;
-                let after = to_json(&Initiative::try_from(created)?)?;
-                audit!(tx, Db, Some(actor), AuditAction::Create, "initiative", Some(id.to_string()), object, None, Some(after));
+                let input = InitiativeInput {
+                    name: initiative.name.clone(),
+                    main_activity: initiative.main_activity,
+                    assignment_type: initiative.assignment_type,
+                    priority: initiative.priority,
+                    business: initiative.business,
+                    it: initiative.it,
+                };
+                insert_initiative!(tx, Db, new_id, rank, &input, InitiativeStatus::NotStarted, initiative.scores, actor, object);
             }
             let row: PlanYearRow =
                 sqlx::query_as(&sql::plan_year_by_id()).bind(new_id).fetch_one(&mut *tx).await.map_err(db)?;

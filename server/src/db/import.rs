@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::rows::{InitiativeRow, PlanYearRow};
 use super::store::{db, SqlStore};
-use super::{audit, sql, to_json, with_pool, Dialect};
+use super::{audit, insert_initiative, sql, to_json, with_pool, Dialect};
 
 /// The row as it will be stored: the stored initiative with the file's
 /// fields, rank, status and scores in place.
@@ -152,32 +152,7 @@ impl SqlStore {
                         applied.changed += 1;
                     }
                     None => {
-                        let new_id: i64 = sqlx::query_scalar(
-                            "INSERT INTO initiatives (plan_year_id, rank, name, main_activity, assignment_type, priority,
-                                status, business_hours, business_other, it_hours, it_other, benefit, goal_contribution, effort)
-                             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
-                        )
-                        .bind(plan.id)
-                        .bind(row.rank)
-                        .bind(&row.input.name)
-                        .bind(row.input.main_activity.key())
-                        .bind(row.input.assignment_type.key())
-                        .bind(row.input.priority)
-                        .bind(row.status.key())
-                        .bind(Db::number(row.input.business.hours.value()))
-                        .bind(Db::number(row.input.business.other.value()))
-                        .bind(Db::number(row.input.it.hours.value()))
-                        .bind(Db::number(row.input.it.other.value()))
-                        .bind(row.scores.benefit.map(i32::from))
-                        .bind(row.scores.goal_contribution.map(i32::from))
-                        .bind(row.scores.effort.map(i32::from))
-                        .fetch_one(&mut *tx)
-                        .await
-                        .map_err(db)?;
-                        let created: InitiativeRow =
-                            sqlx::query_as(&sql::initiative_by_id()).bind(new_id).fetch_one(&mut *tx).await.map_err(db)?;
-                        let after = to_json(&Initiative::try_from(created)?)?;
-                        audit!(tx, Db, Some(actor), AuditAction::Create, "initiative", Some(new_id.to_string()), object, None, Some(after));
+                        insert_initiative!(tx, Db, plan.id, row.rank, &row.input, row.status, row.scores, actor, object);
                         applied.created += 1;
                     }
                 }

@@ -76,6 +76,59 @@ macro_rules! audit {
 }
 pub(crate) use audit;
 
+/// Inserts one initiative inside `$tx` with its audit record and returns it
+/// as stored: the one INSERT behind creating, continuing into next year and
+/// importing. `$input` is an `&InitiativeInput`, `$rank` an `i32`.
+macro_rules! insert_initiative {
+    ($tx:expr, $db:ty, $plan:expr, $rank:expr, $input:expr, $status:expr, $scores:expr, $actor:expr, $object:expr) => {{
+        let input: &app::domain::InitiativeInput = $input;
+        let scores: app::domain::Scores = $scores;
+        let status: app::domain::InitiativeStatus = $status;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO initiatives (plan_year_id, rank, name, main_activity, assignment_type, priority,
+                status, business_hours, business_other, it_hours, it_other, benefit, goal_contribution, effort)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+        )
+        .bind($plan)
+        .bind::<i32>($rank)
+        .bind(&input.name)
+        .bind(input.main_activity.key())
+        .bind(input.assignment_type.key())
+        .bind(input.priority)
+        .bind(status.key())
+        .bind(<$db as $crate::db::Dialect>::number(input.business.hours.value()))
+        .bind(<$db as $crate::db::Dialect>::number(input.business.other.value()))
+        .bind(<$db as $crate::db::Dialect>::number(input.it.hours.value()))
+        .bind(<$db as $crate::db::Dialect>::number(input.it.other.value()))
+        .bind(scores.benefit.map(i32::from))
+        .bind(scores.goal_contribution.map(i32::from))
+        .bind(scores.effort.map(i32::from))
+        .fetch_one(&mut *$tx)
+        .await
+        .map_err($crate::db::store::db)?;
+        let row: $crate::db::rows::InitiativeRow = sqlx::query_as(&$crate::db::sql::initiative_by_id())
+            .bind(id)
+            .fetch_one(&mut *$tx)
+            .await
+            .map_err($crate::db::store::db)?;
+        let created = app::domain::Initiative::try_from(row)?;
+        let after = $crate::db::to_json(&created)?;
+        $crate::db::audit!(
+            $tx,
+            $db,
+            Some($actor),
+            app::domain::AuditAction::Create,
+            "initiative",
+            Some(id.to_string()),
+            $object,
+            None,
+            Some(after)
+        );
+        created
+    }};
+}
+pub(crate) use insert_initiative;
+
 /// How each backend stores exact numbers and dates.
 pub trait Dialect {
     /// How a write transaction starts. SQLite: `BEGIN IMMEDIATE`, so a

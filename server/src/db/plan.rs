@@ -5,7 +5,8 @@
 //! same transaction.
 
 use app::domain::{
-    AuditAction, Initiative, InitiativeInput, PlanSettings, PlanStatus, PlanYear, StatusInput, StatusReport,
+    AuditAction, Initiative, InitiativeInput, InitiativeStatus, PlanSettings, PlanStatus, PlanYear, Scores,
+    StatusInput, StatusReport,
 };
 use app::store::{StoreError, StoreResult};
 use chrono::Utc;
@@ -13,7 +14,7 @@ use serde_json::json;
 
 use super::rows::{InitiativeRow, PlanYearRow, StatusReportRow};
 use super::store::{db, SqlStore};
-use super::{audit, sql, to_json, with_pool, Dialect};
+use super::{audit, insert_initiative, sql, to_json, with_pool, Dialect};
 
 /// A plan year's object, and whether it may change (an approved plan is
 /// locked until its owner reopens it).
@@ -47,29 +48,10 @@ impl SqlStore {
             .fetch_one(&mut *tx)
             .await
             .map_err(db)?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO initiatives (plan_year_id, rank, name, main_activity, assignment_type, priority,
-                    status, business_hours, business_other, it_hours, it_other)
-                 VALUES ($1, $2, $3, $4, $5, $6, 'not_started', $7, $8, $9, $10) RETURNING id",
-            )
-            .bind(plan_year_id)
-            .bind(i32::try_from(rank).map_err(|_| StoreError::Invalid("too many initiatives".into()))?)
-            .bind(&input.name)
-            .bind(input.main_activity.key())
-            .bind(input.assignment_type.key())
-            .bind(input.priority)
-            .bind(Db::number(input.business.hours.value()))
-            .bind(Db::number(input.business.other.value()))
-            .bind(Db::number(input.it.hours.value()))
-            .bind(Db::number(input.it.other.value()))
-            .fetch_one(&mut *tx)
-            .await
-            .map_err(db)?;
-            let row: InitiativeRow =
-                sqlx::query_as(&sql::initiative_by_id()).bind(id).fetch_one(&mut *tx).await.map_err(db)?;
-            let created = Initiative::try_from(row)?;
-            let after = to_json(&created)?;
-            audit!(tx, Db, Some(actor), AuditAction::Create, "initiative", Some(id.to_string()), Some(object_id), None, Some(after));
+            let rank = i32::try_from(rank).map_err(|_| StoreError::Invalid("too many initiatives".into()))?;
+            let created = insert_initiative!(
+                tx, Db, plan_year_id, rank, input, InitiativeStatus::NotStarted, Scores::default(), actor, Some(object_id)
+            );
             tx.commit().await.map_err(db)?;
             Ok(created)
         })

@@ -52,7 +52,10 @@ pub fn ItComponents(components: Vec<ItComponent>) -> impl IntoView {
     let t = use_texts();
     view! {
         <section aria-labelledby="components-heading">
-            <h2 id="components-heading">{t.section_it_components}" "<span class="count">"("{components.len()}")"</span></h2>
+            <div class="section-head">
+                <h2 id="components-heading">{t.section_it_components}" "<span class="count">"("{components.len()}")"</span></h2>
+                <a href="/suppliers">{t.suppliers_title}</a>
+            </div>
             <Scroller label=t.section_it_components.to_string()>
                 <table class="components">
                     <thead>
