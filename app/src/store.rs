@@ -115,6 +115,9 @@ pub trait PortfolioStore: Send + Sync + 'static {
     async fn report_status(&self, id: i64, report: &StatusInput, actor: i64) -> StoreResult<Initiative>;
     /// An initiative's status reports, newest first.
     async fn status_reports(&self, id: i64) -> StoreResult<Vec<StatusReport>>;
+    /// The newest non-empty status comment of each of a plan's initiatives
+    /// that has one, by initiative id.
+    async fn latest_comments(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, String)>>;
     async fn update_plan_settings(
         &self,
         plan_year_id: i64,

@@ -87,6 +87,7 @@ test.describe('as the administrator, products and components', () => {
     const conflict = first.locator('[data-conflict-notice]');
     await expect(conflict).toBeVisible();
     await expect(conflict.locator('[data-conflict="name"]')).toContainText('Handläggning av ärenden');
+    await expect(conflict.locator('[data-conflict="name"] th')).toHaveText('Namn');
     await conflict.getByRole('button', { name: 'Behåll mina värden' }).click();
     await first.getByRole('button', { name: 'Spara', exact: true }).click();
     await expect(products.locator('[data-item="Handläggning"]')).toBeVisible();

@@ -242,6 +242,9 @@ async fn a_specialist_reports_status_with_a_dated_comment_and_the_history_is_kep
         assert_eq!(history[0].reported_by.as_deref(), Some("Jonas Wiman"));
         let now = app.store.initiative(initiative.id).await.expect("query").expect("initiative");
         assert_eq!((now.status, now.version), (InitiativeStatus::OnTrack, initiative.version));
+        // The object report's latest comment: the newest that has one.
+        let comments = app.store.latest_comments(initiative.plan_year_id).await.expect("comments");
+        assert_eq!(comments, [(initiative.id, "Leverantören är sen".to_owned())], "{backend:?}");
     }
 }
 

@@ -75,11 +75,7 @@ pub async fn get_object_report(code: String, year: i32) -> Result<crate::views::
             store.plan_years_of(object.id).await?.into_iter().find(|p| p.year == year).ok_or(AppError::NotFound)?;
         let initiatives = store.initiatives(plan.id).await?;
         let outcomes = store.outcomes(plan.id).await?;
-        let mut comments = Vec::new();
-        for initiative in &initiatives {
-            let latest = store.status_reports(initiative.id).await?.into_iter().find(|r| !r.comment.is_empty());
-            comments.extend(latest.map(|r| (initiative.id, r.comment)));
-        }
+        let comments = store.latest_comments(plan.id).await?;
         let reference =
             crate::views::ObjectRef { code: object.code.to_string(), name: object.name, category: object.category };
         Ok(crate::views::build_object_report(reference, plan, &initiatives, &outcomes, &comments))

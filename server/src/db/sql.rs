@@ -146,3 +146,10 @@ pub const STATUS_REPORTS: &str = "SELECT r.id, r.status, CAST(r.as_of AS TEXT) A
     p.name AS reported_by, CAST(r.reported_at AS TEXT) AS reported_at
     FROM status_reports r LEFT JOIN people p ON p.id = r.reported_by
     WHERE r.initiative_id = $1 ORDER BY r.as_of DESC, r.id DESC";
+
+/// Every commented status report of a plan's initiatives, each initiative's
+/// newest first (for the object report's latest comments, in one query).
+pub const PLAN_COMMENTS: &str = "SELECT r.initiative_id AS owner_id, r.comment AS name
+    FROM status_reports r JOIN initiatives i ON i.id = r.initiative_id
+    WHERE i.plan_year_id = $1 AND r.comment <> ''
+    ORDER BY r.initiative_id, r.as_of DESC, r.id DESC";

@@ -296,6 +296,18 @@ impl PortfolioStore for SqlStore {
         self.status_report_rows(id).await
     }
 
+    async fn latest_comments(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, String)>> {
+        let links = self.links(sql::PLAN_COMMENTS, Some(plan_year_id)).await?;
+        let mut latest: Vec<(i64, String)> = Vec::new();
+        for link in links {
+            // Each initiative's newest comes first.
+            if latest.last().is_none_or(|(id, _)| *id != link.owner_id) {
+                latest.push((link.owner_id, link.name));
+            }
+        }
+        Ok(latest)
+    }
+
     async fn update_plan_settings(
         &self,
         plan_year_id: i64,

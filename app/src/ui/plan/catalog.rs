@@ -571,7 +571,7 @@ fn ComponentEditor(
     let show = move |_: &'static Texts, field: &str, value: &str| show_component_value(&names, field, value);
     view! {
         <Disclosure summary open=Signal::derive(move || error.get().is_some())>
-        <ConflictNotice state stale version opened show/>
+        <ConflictNotice state stale version opened show name_label=t.label_item_name/>
         <form method="post" action=action class="plan-form catalog-form" novalidate=move || hydrated.get() on:submit=on_submit>
             <input type="hidden" name="code" value=code/>
             {id.map(|id| view! {
@@ -647,7 +647,7 @@ fn ProductEditor(
     let it: Vec<(i64, String)> = it.into_iter().map(|c| (c.id, c.name)).collect();
     view! {
         <Disclosure summary open=Signal::derive(move || error.get().is_some())>
-        <ConflictNotice state stale version opened show=show_plain/>
+        <ConflictNotice state stale version opened show=show_plain name_label=t.label_item_name/>
         <form method="post" action=SaveProduct::url() class="plan-form catalog-form" novalidate=move || hydrated.get() on:submit=on_submit>
             <input type="hidden" name="code" value=code/>
             {id.map(|id| view! {

@@ -26,6 +26,9 @@ pub fn ConflictNotice<F, S>(
     opened: RwSignal<F>,
     /// Shows a plain value the way the form shows it (keys become labels).
     show: S,
+    /// What the form calls its `name` field, when not a goal's name.
+    #[prop(optional)]
+    name_label: Option<&'static str>,
 ) -> impl IntoView
 where
     F: EditForm,
@@ -63,7 +66,10 @@ where
                     let changed = was.value(field) != *stored;
                     view! {
                         <tr class:changed=changed data-conflict=field.clone()>
-                            <th scope="row">{t.field_label(field)}</th>
+                            <th scope="row">{match (field.as_str(), name_label) {
+                                ("name", Some(label)) => label,
+                                _ => t.field_label(field),
+                            }}</th>
                             <td data-label=t.col_opened>{show(t, field, &was.value(field))}</td>
                             <td data-label=t.col_stored_now>{show(t, field, stored)}</td>
                             <td data-label=t.col_yours>{show(t, field, &yours.value(field))}</td>

@@ -139,7 +139,7 @@ fn ObjectFormView(object: Option<Object>) -> impl IntoView {
     view! {
         {back.map(|href| view! { <p class="breadcrumb"><a href=href>{object.as_ref().map(|o| o.name.clone())}</a></p> })}
         <div class="page-head"><div><h1>{heading}</h1></div></div>
-        <ConflictNotice state stale version opened show=show_object_value/>
+        <ConflictNotice state stale version opened show=show_object_value name_label=t.label_object_name/>
         <form method="post" action=action class="plan-form" novalidate=move || hydrated.get() on:submit=on_submit>
             {match id {
                 Some(id) => view! {

@@ -139,7 +139,7 @@ fn SupplierEditor(existing: Option<(i64, i64, SupplierForm)>, summary: Summary) 
     };
     view! {
         <Disclosure summary open=Signal::derive(move || error.get().is_some())>
-        <ConflictNotice state stale version opened show=show_plain/>
+        <ConflictNotice state stale version opened show=show_plain name_label=t.label_item_name/>
         <form method="post" action=SaveSupplier::url() class="plan-form catalog-form" novalidate=move || hydrated.get() on:submit=on_submit>
             {id.map(|id| view! {
                 <input type="hidden" name="id" value=id/>
