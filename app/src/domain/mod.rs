@@ -15,6 +15,7 @@ mod object;
 mod outcome;
 mod person;
 mod plan;
+mod priority;
 /// The plan year as a spreadsheet (neutral workbook model, CSV) and back, with located errors.
 pub mod workbook;
 
@@ -40,5 +41,9 @@ pub use person::{ApiToken, Person, PersonAccount, Role, RoleAssignment};
 pub use plan::{
     AssignmentType, Initiative, InitiativeStatus, MainActivity, PlanSettings, PlanStatus, PlanYear, Scores, Side,
     SideEffort, StatusReport,
+};
+pub use priority::{
+    apply_move, capacity_line, cost_of, score, step_move, suggested_order, undo_of, Capacity, CapacityLine, Demand,
+    Limit, Move, MoveError, ScoreBreakdown, Step,
 };
 pub use workbook::neutralise_cell;
