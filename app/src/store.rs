@@ -43,6 +43,15 @@ pub enum StoreError {
 
 pub type StoreResult<T> = Result<T, StoreError>;
 
+pub use crate::domain::Reordered;
+
+/// A plan's order changed (live updates tell its watchers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanChanged {
+    pub plan_year_id: i64,
+    pub revision: i64,
+}
+
 /// The most audit records one listing returns (newest first).
 pub const AUDIT_PAGE_LIMIT: usize = 1000;
 
@@ -182,6 +191,33 @@ pub trait PortfolioStore: Send + Sync + 'static {
     /// Applies one change to the supplier register, audited; returns the
     /// supplier's id.
     async fn change_supplier(&self, change: &SupplierChange, actor: i64) -> StoreResult<i64>;
+
+    // Prioritisation.
+
+    /// Moves an initiative as `step` says, deciding the order inside one
+    /// transaction, audited with `reason`; `Invalid(code)` for a step that
+    /// names what is not in the plan, `Locked` for an approved plan.
+    async fn move_initiative(
+        &self,
+        plan_year_id: i64,
+        step: crate::domain::Move,
+        reason: &str,
+        actor: i64,
+    ) -> StoreResult<Reordered>;
+    /// Undoes the plan's last move; `Conflict("nothing_to_undo")` when the
+    /// last was an undo or there is none.
+    async fn undo_last_move(&self, plan_year_id: i64, actor: i64) -> StoreResult<Reordered>;
+    /// The plan order's revision (0 before any move) and whether its last
+    /// move can be undone.
+    async fn plan_revision(&self, plan_year_id: i64) -> StoreResult<(i64, bool)>;
+    /// Sets what the object has for the year, from the plan's `version`.
+    async fn set_capacity(
+        &self,
+        plan_year_id: i64,
+        version: i64,
+        capacity: &crate::domain::Capacity,
+        actor: i64,
+    ) -> StoreResult<PlanYear>;
 
     /// The recorded outcomes of a plan year's initiatives, by initiative id.
     async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;

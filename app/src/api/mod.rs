@@ -16,6 +16,8 @@ mod objects;
 mod pages;
 #[cfg(feature = "ui")]
 mod plan;
+#[cfg(feature = "ui")]
+mod priority;
 #[cfg(feature = "ssr")]
 mod support;
 
@@ -43,6 +45,11 @@ pub use import::{apply_import, get_import_preview, ApplyImport};
 pub use objects::{create_object, get_object_editor, may_add_objects, update_object, CreateObject, UpdateObject};
 #[cfg(feature = "ui")]
 pub use pages::{get_object_page, get_overview};
+#[cfg(feature = "ui")]
+pub use priority::{
+    get_priorities, move_initiative, set_capacity, step_initiative, undo_move, MoveInitiative, SetCapacity,
+    StepInitiative, UndoMove,
+};
 #[cfg(feature = "ui")]
 pub use plan::{
     create_initiative, delete_initiative, get_initiative_editor, get_plan_editor, record_outcome, report_status,

@@ -78,7 +78,7 @@ pub(super) fn name(text: &str, max: usize) -> Result<String, DomainError> {
 /// A stored number as a Swedish person types it: a decimal comma, no
 /// group spaces (they are easy to mistype), whole numbers without decimals:
 /// `655`, `1313,50`. The parsers read it back exactly.
-fn as_typed(value: rust_decimal::Decimal) -> String {
+pub(super) fn as_typed(value: rust_decimal::Decimal) -> String {
     if value.fract().is_zero() {
         value.trunc().to_string()
     } else {

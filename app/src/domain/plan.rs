@@ -121,6 +121,9 @@ pub struct PlanYear {
     /// Goes up by one with every saved change of the settings: an edit
     /// started from an older version is stale.
     pub version: i64,
+    /// What the object has for the year, for the capacity line.
+    #[serde(default)]
+    pub capacity: super::Capacity,
 }
 
 /// Hours and other costs ("övriga") on one side of an initiative.

@@ -65,6 +65,55 @@ pub fn undo_of(order: &[i64], item: i64) -> Option<Move> {
     Some(Move { item, before: order.get(at + 1).copied() })
 }
 
+/// A plan's order after a move: its revision (the move's id) and the
+/// initiatives' ids in priority order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reordered {
+    pub revision: i64,
+    pub order: Vec<i64>,
+}
+
+/// What the object has for the year, as typed: each limit optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CapacityForm {
+    pub business_hours: String,
+    pub it_hours: String,
+    pub budget: String,
+}
+
+impl CapacityForm {
+    pub fn of(capacity: &Capacity) -> Self {
+        let typed = |value: Option<Decimal>| value.map(super::form::as_typed).unwrap_or_default();
+        Self {
+            business_hours: typed(capacity.business_hours.map(Hours::value)),
+            it_hours: typed(capacity.it_hours.map(Hours::value)),
+            budget: typed(capacity.budget.map(Money::value)),
+        }
+    }
+
+    pub fn fields(&self) -> Vec<(String, String)> {
+        [("business_hours", &self.business_hours), ("it_hours", &self.it_hours), ("budget", &self.budget)]
+            .into_iter()
+            .map(|(field, value)| (field.to_owned(), value.clone()))
+            .collect()
+    }
+
+    pub fn check(&self) -> Result<Capacity, Vec<super::FieldProblem>> {
+        fn optional<T>(text: &str, parse: fn(&str) -> Result<T, super::DomainError>) -> Result<Option<T>, super::DomainError> {
+            if text.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse(text).map(Some)
+            }
+        }
+        let mut c = super::form::Checks::default();
+        let business_hours = c.take("business_hours", optional(&self.business_hours, Hours::parse));
+        let it_hours = c.take("it_hours", optional(&self.it_hours, Hours::parse));
+        let budget = c.take("budget", optional(&self.budget, Money::parse));
+        c.finish((|| Some(Capacity { business_hours: business_hours?, it_hours: it_hours?, budget: budget? }))())
+    }
+}
+
 /// The steps of the keyboard and the buttons, as intents on `order`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Step {
@@ -262,6 +311,18 @@ mod tests {
         let reordered = [list[2].clone(), list[0].clone(), list[1].clone()];
         assert_eq!(capacity_line(&reordered, &settings, &it_limited).first_unfunded, Some(2), "the line moves");
         assert_eq!(capacity_line(&list, &settings, &Capacity::default()).first_unfunded, None);
+    }
+
+    #[test]
+    fn capacity_is_optional_per_limit_and_checked_like_any_number() {
+        let form = CapacityForm { business_hours: "1 200,5".into(), it_hours: String::new(), budget: "2 500 000".into() };
+        let capacity = form.check().expect("valid");
+        assert_eq!(capacity.business_hours.map(|h| h.value().to_string()), Some("1200.50".into()));
+        assert_eq!((capacity.it_hours, capacity.budget.map(|m| m.value().to_string())), (None, Some("2500000.00".into())));
+        assert_eq!(CapacityForm::of(&capacity).business_hours, "1200,50");
+        let bad = CapacityForm { business_hours: "-1".into(), it_hours: "x".into(), budget: "1,234".into() };
+        let codes: Vec<_> = bad.check().unwrap_err().iter().map(|p| (p.field, p.error.code())).collect();
+        assert_eq!(codes, [("business_hours", "negative"), ("it_hours", "not_a_number"), ("budget", "too_many_decimals")]);
     }
 
     #[test]

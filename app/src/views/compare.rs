@@ -131,6 +131,7 @@ mod tests {
             settings: PlanSettings::new(rate, rate, Hours::parse("1700").unwrap()).unwrap(),
             status: PlanStatus::Draft,
             version: 1,
+            capacity: crate::domain::Capacity::default(),
         }
     }
 

@@ -9,6 +9,7 @@ mod import;
 mod object_page;
 mod overview;
 mod plan_editor;
+mod priority;
 mod report;
 
 pub use access::{
@@ -22,6 +23,7 @@ pub use object_page::{
     build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,
 };
 pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
+pub use priority::{priority_rows, PriorityPage, PriorityRow};
 pub use plan_editor::{live_matrix, InitiativeEditor, PlanEditor};
 pub use report::{build_object_report, ObjectReport, ReportActivity, ReportLine, ReportRow};
 

@@ -139,6 +139,7 @@ mod tests {
             settings: PlanSettings::new(rate, rate, Hours::parse("1700").unwrap()).unwrap(),
             status: PlanStatus::Approved,
             version: 1,
+            capacity: crate::domain::Capacity::default(),
         };
         let goals = [
             goal(1, MainActivity::UserSupport, "10", InitiativeStatus::Done),

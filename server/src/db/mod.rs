@@ -15,6 +15,7 @@ mod load;
 mod objects;
 mod outcome;
 mod plan;
+mod priority;
 mod rows;
 mod sql;
 mod store;

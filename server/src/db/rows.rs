@@ -5,7 +5,7 @@
 use std::str::FromStr;
 
 use app::domain::{
-    AssignmentType, AuditAction, AuditRecord, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus,
+    AssignmentType, AuditAction, Capacity, AuditRecord, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus,
     ItComponent, MainActivity, Money, Object, ObjectCategory, ObjectCode, Person, PlanSettings, PlanStatus, PlanYear,
     Role, RoleAssignment, Scores, SideEffort, StatusReport, Supplier,
 };
@@ -47,6 +47,9 @@ pub struct PlanYearRow {
     hours_per_fte: String,
     status: String,
     version: i64,
+    capacity_business_hours: Option<String>,
+    capacity_it_hours: Option<String>,
+    capacity_budget: Option<String>,
 }
 
 impl TryFrom<PlanYearRow> for PlanYear {
@@ -66,6 +69,23 @@ impl TryFrom<PlanYearRow> for PlanYear {
             settings,
             status: PlanStatus::from_key(&row.status).map_err(corrupt("plan_years.status"))?,
             version: row.version,
+            capacity: Capacity {
+                business_hours: row
+                    .capacity_business_hours
+                    .map(|h| Hours::from_str(&h))
+                    .transpose()
+                    .map_err(corrupt("plan_years.capacity_business_hours"))?,
+                it_hours: row
+                    .capacity_it_hours
+                    .map(|h| Hours::from_str(&h))
+                    .transpose()
+                    .map_err(corrupt("plan_years.capacity_it_hours"))?,
+                budget: row
+                    .capacity_budget
+                    .map(|m| Money::from_str(&m))
+                    .transpose()
+                    .map_err(corrupt("plan_years.capacity_budget"))?,
+            },
         })
     }
 }

@@ -11,7 +11,9 @@ pub const NEARBY: &str = "SELECT o.id, o.code, o.name, o.category, o.description
 
 const PLAN_YEAR_COLUMNS: &str = "SELECT p.id, p.object_id, o.code AS object_code, p.year,
     CAST(p.business_rate AS TEXT) AS business_rate, CAST(p.it_rate AS TEXT) AS it_rate,
-    CAST(p.hours_per_fte AS TEXT) AS hours_per_fte, p.status, p.version
+    CAST(p.hours_per_fte AS TEXT) AS hours_per_fte, p.status, p.version,
+    CAST(p.capacity_business_hours AS TEXT) AS capacity_business_hours,
+    CAST(p.capacity_it_hours AS TEXT) AS capacity_it_hours, CAST(p.capacity_budget AS TEXT) AS capacity_budget
     FROM plan_years p JOIN objects o ON o.id = p.object_id";
 
 pub fn plan_years() -> String {

@@ -7,7 +7,7 @@ use app::domain::{
     Object, ObjectProduct, PlanSettings, PlanYear, RoleAssignment, StatusInput, StatusReport, SupplierChange,
     SupplierEntry,
 };
-use app::store::{PortfolioStore, StoreError, StoreResult};
+use app::store::{PlanChanged, PortfolioStore, Reordered, StoreError, StoreResult};
 use async_trait::async_trait;
 
 use super::rows::{
@@ -19,11 +19,69 @@ use super::{sql, with_pool, Pool};
 #[derive(Clone, Debug)]
 pub struct SqlStore {
     pool: Pool,
+    /// Plans whose order changed, for whoever watches them (live updates).
+    changes: tokio::sync::broadcast::Sender<PlanChanged>,
+    /// Tells this process's PostgreSQL notifications from other instances'.
+    instance: u64,
 }
 
 impl SqlStore {
     pub fn new(pool: Pool) -> Self {
-        Self { pool }
+        let (changes, _) = tokio::sync::broadcast::channel(256);
+        Self { pool, changes, instance: rand::random() }
+    }
+
+    /// Every change of a plan's order from now on: this process's at once,
+    /// other instances' through PostgreSQL (see [`Self::listen`]).
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<PlanChanged> {
+        self.changes.subscribe()
+    }
+
+    pub(super) fn changed(&self, plan_year_id: i64, revision: i64) {
+        // Nobody listening is fine.
+        let _ = self.changes.send(PlanChanged { plan_year_id, revision });
+    }
+
+    /// On PostgreSQL, the notification that tells other instances of a
+    /// change (sent inside the change's own transaction: a NOTIFY is
+    /// delivered at commit, or never); SQLite is one process.
+    pub(super) fn note(&self, plan_year_id: i64, revision: i64) -> Option<String> {
+        matches!(self.pool, Pool::Postgres(_)).then(|| format!("{}:{plan_year_id}:{revision}", self.instance))
+    }
+
+    /// On PostgreSQL, passes other instances' order changes on to this
+    /// process's watchers, reconnecting if the connection drops. SQLite is
+    /// one process: nothing to listen to.
+    pub fn listen(&self) {
+        let Pool::Postgres(pool) = &self.pool else { return };
+        let (pool, changes, instance) = (pool.clone(), self.changes.clone(), self.instance);
+        tokio::spawn(async move {
+            loop {
+                match sqlx::postgres::PgListener::connect_with(&pool).await {
+                    Ok(mut listener) => {
+                        if let Err(error) = listener.listen(super::priority::CHANNEL).await {
+                            tracing::warn!(%error, "could not listen for order changes");
+                        } else {
+                            loop {
+                                match listener.recv().await {
+                                    Ok(note) => {
+                                        if let Some(change) = parse_note(note.payload(), instance) {
+                                            let _ = changes.send(change);
+                                        }
+                                    }
+                                    Err(error) => {
+                                        tracing::warn!(%error, "order change listener lost its connection");
+                                        break;
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    Err(error) => tracing::warn!(%error, "order change listener could not connect"),
+                }
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        });
     }
 
     pub fn pool(&self) -> &Pool {
@@ -296,6 +354,34 @@ impl PortfolioStore for SqlStore {
         self.status_report_rows(id).await
     }
 
+    async fn move_initiative(
+        &self,
+        plan_year_id: i64,
+        step: app::domain::Move,
+        reason: &str,
+        actor: i64,
+    ) -> StoreResult<Reordered> {
+        self.move_in_plan(plan_year_id, step, reason, actor).await
+    }
+
+    async fn undo_last_move(&self, plan_year_id: i64, actor: i64) -> StoreResult<Reordered> {
+        self.undo_in_plan(plan_year_id, actor).await
+    }
+
+    async fn plan_revision(&self, plan_year_id: i64) -> StoreResult<(i64, bool)> {
+        Ok((self.revision_of(plan_year_id).await?, self.plan_can_undo(plan_year_id).await?))
+    }
+
+    async fn set_capacity(
+        &self,
+        plan_year_id: i64,
+        version: i64,
+        capacity: &app::domain::Capacity,
+        actor: i64,
+    ) -> StoreResult<PlanYear> {
+        self.change_capacity(plan_year_id, version, capacity, actor).await
+    }
+
     async fn latest_comments(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, String)>> {
         let links = self.links(sql::PLAN_COMMENTS, Some(plan_year_id)).await?;
         let mut latest: Vec<(i64, String)> = Vec::new();
@@ -365,6 +451,15 @@ impl PortfolioStore for SqlStore {
     async fn record_outcome(&self, initiative_id: i64, outcome: &app::domain::Outcome, actor: i64) -> StoreResult<()> {
         self.upsert_outcome(initiative_id, outcome, actor).await
     }
+}
+
+/// `instance:plan:revision` from another instance.
+fn parse_note(payload: &str, own: u64) -> Option<PlanChanged> {
+    let mut parts = payload.split(':');
+    let instance: u64 = parts.next()?.parse().ok()?;
+    let plan_year_id = parts.next()?.parse().ok()?;
+    let revision = parts.next()?.parse().ok()?;
+    (instance != own).then_some(PlanChanged { plan_year_id, revision })
 }
 
 pub(super) fn db(error: sqlx::Error) -> StoreError {

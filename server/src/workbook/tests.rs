@@ -19,6 +19,7 @@ fn akn() -> (PlanYear, Vec<Initiative>) {
         settings: seed.settings,
         status: seed.status,
         version: 1,
+        capacity: app::domain::Capacity::default(),
     };
     let initiatives = seed
         .initiatives

@@ -21,6 +21,7 @@ pub fn akn() -> (PlanYear, Vec<Initiative>) {
         settings: seed.settings,
         status: seed.status,
         version: 1,
+        capacity: crate::domain::Capacity::default(),
     };
     let initiatives = seed
         .initiatives
