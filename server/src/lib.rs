@@ -18,6 +18,8 @@ pub mod demo;
 mod guard;
 /// The language switch route.
 mod lang;
+/// Live updates of a plan's priority order (server-sent events).
+mod live;
 /// Next year's plan from this year's.
 mod next_plan;
 /// An object's plan year as an `.xlsx` or CSV download.

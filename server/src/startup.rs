@@ -50,6 +50,7 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/audit.csv"),
     ("GET", "/objects/{code}/plans/{year}/export.xlsx"),
     ("GET", "/objects/{code}/plans/{year}/export.csv"),
+    ("GET", "/objects/{code}/plans/{year}/priorities/events"),
     ("POST", "/objects/{code}/plans/{year}/import/upload"),
     ("POST", "/objects/{code}/plans/{year}/next"),
     ("POST", "/auth/sign-in"),
@@ -80,8 +81,9 @@ impl Application {
 
         tracing::info!(database = ?config.database, "opening the database");
         let sql = SqlStore::new(connect(&config.database).await?);
+        sql.listen();
         let store: SharedStore = Arc::new(sql.clone());
-        let access: SharedAccessStore = Arc::new(sql);
+        let access: SharedAccessStore = Arc::new(sql.clone());
         if config.demo_data
             && crate::demo::load_if_empty(store.as_ref()).await.map_err(|e| StartupError::Demo(e.to_string()))?
         {
@@ -98,7 +100,7 @@ impl Application {
             None => None,
         };
         spawn_session_purge(access.clone(), &config);
-        let router = router(Stores { store: store.clone(), access: access.clone() }, &config, addr, sign_in, oidc);
+        let router = router(Stores { store: store.clone(), access: access.clone(), sql }, &config, addr, sign_in, oidc);
         Ok(Self { listener, router, addr, store, access })
     }
 
@@ -129,6 +131,8 @@ impl Application {
 struct Stores {
     store: SharedStore,
     access: SharedAccessStore,
+    /// The store itself, for watching plans' order change.
+    sql: SqlStore,
 }
 
 /// Single sign-on if configured; the demo accounts if the demo is loaded.
@@ -172,7 +176,7 @@ fn router(
     sign_in: SignInOptions,
     oidc: Option<Arc<crate::auth::oidc::Provider>>,
 ) -> Router {
-    let Stores { store, access } = stores;
+    let Stores { store, access, sql } = stores;
     let options = LeptosOptions::builder()
         .output_name("styrbord")
         .site_root(config.site_root.to_string_lossy().to_string())
@@ -217,6 +221,10 @@ fn router(
         .route("/audit.csv", get(crate::audit_export::csv).with_state((store.clone(), access.clone())))
         .route("/objects/{code}/plans/{year}/export.xlsx", get(crate::plan_export::xlsx).with_state(store.clone()))
         .route("/objects/{code}/plans/{year}/export.csv", get(crate::plan_export::csv).with_state(store.clone()))
+        .route(
+            "/objects/{code}/plans/{year}/priorities/events",
+            get(crate::live::priorities).with_state((store.clone(), sql)),
+        )
         .route(
             "/objects/{code}/plans/{year}/next",
             axum::routing::post(crate::next_plan::create).with_state(store.clone()),

@@ -505,6 +505,45 @@ fn matrix() -> Vec<MatrixRow> {
             form(&[("code", "AKN"), ("id", "0"), ("version", "1"), ("up", "true")]),
             MANAGERS,
         ),
+        // Prioritisation, with refused input for those allowed (an item
+        // that is nobody's, an unknown step, a capacity that is no number;
+        // nothing to undo yet): 400 or 409, nothing changes.
+        ("POST", "/sf/priority/page", "/sf/priority/page".into(), form(&[("code", "AKN"), ("year", "2021")]), READERS),
+        (
+            "POST",
+            "/sf/priority/move",
+            "/sf/priority/move".into(),
+            form(&[("plan_year_id", "PLAN"), ("item", "0")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/priority/step",
+            "/sf/priority/step".into(),
+            form(&[("plan_year_id", "PLAN"), ("item", "DRAFT"), ("step", "sideways")]),
+            MANAGERS,
+        ),
+        ("POST", "/sf/priority/undo", "/sf/priority/undo".into(), form(&[("plan_year_id", "PLAN")]), MANAGERS),
+        (
+            "POST",
+            "/sf/priority/capacity",
+            "/sf/priority/capacity".into(),
+            form(&[
+                ("plan_year_id", "PLAN"),
+                ("version", "0"),
+                ("business_hours", "x"),
+                ("it_hours", ""),
+                ("budget", ""),
+            ]),
+            MANAGERS,
+        ),
+        (
+            "GET",
+            "/objects/{code}/plans/{year}/priorities/events",
+            "/objects/AKN/plans/2021/priorities/events".into(),
+            form(&[]),
+            READERS,
+        ),
         ("POST", "/sf/catalog/suppliers", "/sf/catalog/suppliers".into(), form(&[]), READERS),
         (
             "POST",

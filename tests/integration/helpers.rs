@@ -123,6 +123,17 @@ pub async fn spawn_app_configured(backend: Backend, tweak: impl FnOnce(&mut Conf
     test_app
 }
 
+/// A second instance of the app on `app`'s database (PostgreSQL: several
+/// instances share one), serving on a port of its own; its URL.
+pub async fn spawn_instance(app: &TestApp) -> String {
+    let config =
+        Config::new("127.0.0.1:0".parse().expect("address"), app.database.target.clone(), PathBuf::from("target/site"));
+    let instance = Application::build(config).await.expect("the second instance starts");
+    let url = instance.url();
+    tokio::spawn(instance.run_until_stopped());
+    url
+}
+
 /// A database of its own: a SQLite file in a temporary directory, or a
 /// fresh PostgreSQL database dropped when the test ends.
 pub struct TestDatabase {

@@ -13,5 +13,6 @@ mod pages;
 mod plan_cycle;
 mod plan_editing;
 mod plan_import;
+mod priority;
 mod startup;
 mod store;

@@ -46,15 +46,15 @@ pub use objects::{create_object, get_object_editor, may_add_objects, update_obje
 #[cfg(feature = "ui")]
 pub use pages::{get_object_page, get_overview};
 #[cfg(feature = "ui")]
-pub use priority::{
-    get_priorities, move_initiative, set_capacity, step_initiative, undo_move, MoveInitiative, SetCapacity,
-    StepInitiative, UndoMove,
-};
-#[cfg(feature = "ui")]
 pub use plan::{
     create_initiative, delete_initiative, get_initiative_editor, get_plan_editor, record_outcome, report_status,
     update_initiative, update_plan_settings, CreateInitiative, DeleteInitiative, RecordOutcome, ReportStatus,
     UpdateInitiative, UpdatePlanSettings,
+};
+#[cfg(feature = "ui")]
+pub use priority::{
+    get_priorities, move_initiative, set_capacity, step_initiative, undo_move, MoveInitiative, SetCapacity,
+    StepInitiative, UndoMove,
 };
 
 /// Who the server found behind a request (session, API token, the public,

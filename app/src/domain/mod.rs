@@ -43,7 +43,7 @@ pub use plan::{
     SideEffort, StatusReport,
 };
 pub use priority::{
-    apply_move, capacity_line, cost_of, score, step_move, suggested_order, undo_of, Capacity, CapacityForm, CapacityLine,
-    Demand, Limit, Move, MoveError, Reordered, ScoreBreakdown, Step,
+    apply_move, capacity_line, cost_of, score, step_move, suggested_order, undo_of, Capacity, CapacityForm,
+    CapacityLine, Demand, Limit, Move, MoveError, Reordered, ScoreBreakdown, Step,
 };
 pub use workbook::neutralise_cell;

@@ -99,7 +99,10 @@ impl CapacityForm {
     }
 
     pub fn check(&self) -> Result<Capacity, Vec<super::FieldProblem>> {
-        fn optional<T>(text: &str, parse: fn(&str) -> Result<T, super::DomainError>) -> Result<Option<T>, super::DomainError> {
+        fn optional<T>(
+            text: &str,
+            parse: fn(&str) -> Result<T, super::DomainError>,
+        ) -> Result<Option<T>, super::DomainError> {
             if text.trim().is_empty() {
                 Ok(None)
             } else {
@@ -315,14 +318,21 @@ mod tests {
 
     #[test]
     fn capacity_is_optional_per_limit_and_checked_like_any_number() {
-        let form = CapacityForm { business_hours: "1 200,5".into(), it_hours: String::new(), budget: "2 500 000".into() };
+        let form =
+            CapacityForm { business_hours: "1 200,5".into(), it_hours: String::new(), budget: "2 500 000".into() };
         let capacity = form.check().expect("valid");
         assert_eq!(capacity.business_hours.map(|h| h.value().to_string()), Some("1200.50".into()));
-        assert_eq!((capacity.it_hours, capacity.budget.map(|m| m.value().to_string())), (None, Some("2500000.00".into())));
+        assert_eq!(
+            (capacity.it_hours, capacity.budget.map(|m| m.value().to_string())),
+            (None, Some("2500000.00".into()))
+        );
         assert_eq!(CapacityForm::of(&capacity).business_hours, "1200,50");
         let bad = CapacityForm { business_hours: "-1".into(), it_hours: "x".into(), budget: "1,234".into() };
         let codes: Vec<_> = bad.check().unwrap_err().iter().map(|p| (p.field, p.error.code())).collect();
-        assert_eq!(codes, [("business_hours", "negative"), ("it_hours", "not_a_number"), ("budget", "too_many_decimals")]);
+        assert_eq!(
+            codes,
+            [("business_hours", "negative"), ("it_hours", "not_a_number"), ("budget", "too_many_decimals")]
+        );
     }
 
     #[test]

@@ -427,6 +427,34 @@ pub struct Texts {
     /// A product's, component's or supplier's name.
     pub label_item_name: &'static str,
     pub edit_catalog: &'static str,
+    pub priority_title: &'static str,
+    pub priority_link: &'static str,
+    pub priority_intro: &'static str,
+    pub priority_keyboard_hint: &'static str,
+    pub priority_read_only: &'static str,
+    pub moved_to_place: &'static str,
+    pub of_total: &'static str,
+    pub place: &'static str,
+    pub move_failed: &'static str,
+    pub move_cancelled: &'static str,
+    pub lifted_hint: &'static str,
+    pub move_item: &'static str,
+    pub move_top: &'static str,
+    pub capacity_passed: &'static str,
+    pub capacity_line: &'static str,
+    pub unfunded: &'static str,
+    pub col_cost: &'static str,
+    pub col_score: &'static str,
+    pub effort_points: &'static str,
+    pub accept_suggestion: &'static str,
+    pub undo_move: &'static str,
+    pub not_set: &'static str,
+    pub limit_business_hours: &'static str,
+    pub limit_it_hours: &'static str,
+    pub limit_budget: &'static str,
+    pub capacity_title: &'static str,
+    pub edit_capacity: &'static str,
+    pub hint_optional: &'static str,
     pub section_business_components: &'static str,
     pub add_product: &'static str,
     pub add_business_component: &'static str,
@@ -589,6 +617,14 @@ impl Texts {
         }
     }
 
+    pub fn limit(&self, limit: crate::domain::Limit) -> &'static str {
+        match limit {
+            crate::domain::Limit::BusinessHours => self.limit_business_hours,
+            crate::domain::Limit::ItHours => self.limit_it_hours,
+            crate::domain::Limit::Budget => self.limit_budget,
+        }
+    }
+
     /// A form field's label, by its form name (for the conflict table).
     pub fn field_label(&self, field: &str) -> &'static str {
         match field {
@@ -611,6 +647,7 @@ impl Texts {
             "benefit" => self.label_benefit,
             "goal_contribution" => self.label_goal_contribution,
             "effort" => self.label_effort,
+            "budget" => self.limit_budget,
             _ => self.col_field,
         }
     }

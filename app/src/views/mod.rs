@@ -23,8 +23,8 @@ pub use object_page::{
     build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,
 };
 pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
-pub use priority::{priority_rows, PriorityPage, PriorityRow};
 pub use plan_editor::{live_matrix, InitiativeEditor, PlanEditor};
+pub use priority::{priority_rows, PriorityPage, PriorityRow};
 pub use report::{build_object_report, ObjectReport, ReportActivity, ReportLine, ReportRow};
 
 /// The plan year to show: the one asked for, else the latest that has

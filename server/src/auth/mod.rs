@@ -192,9 +192,11 @@ fn refuse_anonymous(request: &Request, is_api: bool) -> Response {
     if is_api {
         return ApiError::unauthorized("sign in or send an API token (Authorization: Bearer …)").into_response();
     }
-    // Pages (not server functions, not files such as /audit.csv) go to the sign-in page.
-    let is_page =
-        !path.starts_with(crate::guard::SERVER_FN_PREFIX) && !path.rsplit('/').next().unwrap_or("").contains('.');
+    // Pages (not server functions, not files such as /audit.csv, not event
+    // streams) go to the sign-in page.
+    let is_page = !path.starts_with(crate::guard::SERVER_FN_PREFIX)
+        && !path.rsplit('/').next().unwrap_or("").contains('.')
+        && !path.ends_with("/events");
     if request.method() == Method::GET && is_page {
         let back = request.uri().path_and_query().map(|pq| pq.as_str()).unwrap_or("/");
         let target = if back == "/" { "/sign-in".to_owned() } else { format!("/sign-in?next={}", encode(back)) };

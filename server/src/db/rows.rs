@@ -5,9 +5,9 @@
 use std::str::FromStr;
 
 use app::domain::{
-    AssignmentType, AuditAction, Capacity, AuditRecord, Contract, ExtensionOptions, Hours, Initiative, InitiativeStatus,
-    ItComponent, MainActivity, Money, Object, ObjectCategory, ObjectCode, Person, PlanSettings, PlanStatus, PlanYear,
-    Role, RoleAssignment, Scores, SideEffort, StatusReport, Supplier,
+    AssignmentType, AuditAction, AuditRecord, Capacity, Contract, ExtensionOptions, Hours, Initiative,
+    InitiativeStatus, ItComponent, MainActivity, Money, Object, ObjectCategory, ObjectCode, Person, PlanSettings,
+    PlanStatus, PlanYear, Role, RoleAssignment, Scores, SideEffort, StatusReport, Supplier,
 };
 use app::store::StoreError;
 use chrono::{DateTime, NaiveDate, Utc};

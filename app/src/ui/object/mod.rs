@@ -139,6 +139,7 @@ fn PlanSections(plan: PlanView, can_manage: bool) -> impl IntoView {
                     <a class="button" href=format!("{base}/settings")>{t.edit_settings}</a>
                     <a class="button" href=format!("{base}/import")>{t.import_link}</a>
                 })}
+                <a class="button" href=format!("{export_base}/priorities")>{t.priority_link}</a>
                 <a class="button" href=format!("{export_base}/report")>{t.report_title}</a>
                 <a class="button" href=format!("/objects/{}/compare", plan.plan.object_code)>{t.compare_link}</a>
                 // Downloads: plain links, rel=external so the router leaves them to the browser.
