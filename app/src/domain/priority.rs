@@ -246,7 +246,7 @@ pub fn score(scores: &Scores) -> ScoreBreakdown {
 /// suggestion never shuffles what the scores do not decide.
 pub fn suggested_order(ordered: &[Initiative]) -> Vec<i64> {
     let mut items: Vec<(&Initiative, ScoreBreakdown)> = ordered.iter().map(|i| (i, score(&i.scores))).collect();
-    items.sort_by(|(_, a), (_, b)| b.total.cmp(&a.total));
+    items.sort_by_key(|(_, s)| std::cmp::Reverse(s.total));
     items.into_iter().map(|(i, _)| i.id).collect()
 }
 

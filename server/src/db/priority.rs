@@ -21,6 +21,10 @@ pub const CHANNEL: &str = "styrbord_priorities";
 const ORDER: &str = "SELECT id FROM initiatives WHERE plan_year_id = $1 ORDER BY rank, id";
 const REVISION: &str = "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM priority_moves WHERE plan_year_id = $1";
 
+/// A plan's latest move: id, initiative, the one it used to precede, the
+/// move it undid (if an undo), and whether it has been undone.
+type LastMove = (i64, i64, Option<i64>, Option<i64>, bool);
+
 /// A plan's object, if the plan may change.
 fn writable(row: Option<(i64, String)>) -> StoreResult<i64> {
     match row {
@@ -119,7 +123,7 @@ impl SqlStore {
             let plan: Option<(i64, String)> =
                 sqlx::query_as(<Db as Dialect>::PLAN_FOR_WRITE).bind(plan_year_id).fetch_optional(&mut *tx).await.map_err(db)?;
             let object_id = writable(plan)?;
-            let last: Option<(i64, i64, Option<i64>, Option<i64>, bool)> = sqlx::query_as(
+            let last: Option<LastMove> = sqlx::query_as(
                 "SELECT id, initiative_id, was_before_id, undoes, undone FROM priority_moves
                  WHERE plan_year_id = $1 ORDER BY id DESC LIMIT 1",
             )

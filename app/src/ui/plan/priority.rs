@@ -428,6 +428,7 @@ fn capture(ev: &leptos::ev::PointerEvent) {
 /// The row the pointer is over, by the rows' middles: drop before the
 /// first row (other than the dragged one) whose middle is below it, else
 /// last.
+#[allow(clippy::float_arithmetic)] // screen pixels from the DOM, never money
 fn drop_target(y: f64, dragged: i64) -> Option<i64> {
     #[cfg(feature = "hydrate")]
     {
@@ -456,6 +457,7 @@ fn drop_target(y: f64, dragged: i64) -> Option<i64> {
 }
 
 /// Near the window's top or bottom edge while dragging, the page scrolls.
+#[allow(clippy::float_arithmetic)] // screen pixels from the DOM, never money
 fn auto_scroll(y: f64) {
     #[cfg(feature = "hydrate")]
     if let Some(window) = web_sys::window() {
