@@ -129,6 +129,28 @@ async fn a_leader_reorders_by_intent_steps_undoes_and_sets_capacity_and_refusals
         let (status, body) = post(&leader, &app.url, "/sf/priority/capacity", &capacity("1", &version)).await;
         assert_eq!((status, body["error"].as_str()), (409, Some("stale")));
 
+        // Through the API too, as JSON; tokens are read-only.
+        let api = format!("{}/api/v1/objects/AKN/plan-years/2021/moves", app.url);
+        let response = leader
+            .post(&api)
+            .json(&serde_json::json!({ "item": start[0], "before": null, "reason": "Beslut i objektstyrgruppen" }))
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status().as_u16(), 200);
+        let moved: serde_json::Value = response.json().await.expect("json");
+        assert_eq!(moved["order"].as_array().and_then(|o| o.last()).and_then(|v| v.as_i64()), Some(start[0]));
+        let records = app.store.audit_log(&AuditFilter::default()).await.expect("audit");
+        assert!(
+            records[0].after.as_deref().is_some_and(|a| a.contains("Beslut i objektstyrgruppen")),
+            "the reason is kept"
+        );
+        let response = leader.post(&api).json(&serde_json::json!({ "item": "x" })).send().await.expect("request");
+        assert_eq!(response.status().as_u16(), 400);
+        let response = leader.post(format!("{api}/undo")).send().await.expect("request");
+        assert_eq!(response.status().as_u16(), 200);
+        assert_eq!(order(&app, plan).await, expected, "undone");
+
         // The page lists the goals in the new order.
         let html = leader.get(format!("{}/objects/AKN/plans/2021/priorities", app.url)).send().await.expect("page");
         assert_eq!(html.status().as_u16(), 200);

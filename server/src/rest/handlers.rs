@@ -148,7 +148,7 @@ async fn find_object(store: &SharedStore, code: &str) -> Result<Object, ApiError
     Ok(store.object_by_code(code).await?.ok_or(AppError::NotFound)?)
 }
 
-async fn find_plan(store: &SharedStore, code: &str, year: i32) -> Result<PlanYear, ApiError> {
+pub(super) async fn find_plan(store: &SharedStore, code: &str, year: i32) -> Result<PlanYear, ApiError> {
     let object = find_object(store, code).await?;
     let plans = store.plan_years_of(object.id).await?;
     Ok(plans.into_iter().find(|p| p.year == year).ok_or(AppError::NotFound)?)

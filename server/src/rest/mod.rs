@@ -1,10 +1,12 @@
-//! The read API under `/api/v1`, for integrations such as Power BI: JSON,
+//! The API under `/api/v1`, for integrations such as Power BI (reading, with
+//! API tokens or a session) and for reordering (a session): JSON,
 //! amounts as exact decimal strings, described by `/api/v1/openapi.json`.
 //! Unknown ids answer 404 and malformed parameters 400, both with a JSON
 //! body `{"error": …, "message": …}`.
 
 mod error;
 mod handlers;
+mod moves;
 mod openapi;
 
 use app::store::SharedStore;
@@ -27,6 +29,10 @@ pub const ROUTES: &[&str] = &[
     "/openapi.json",
 ];
 
+/// The routes that change something: (method, path).
+pub const WRITE_ROUTES: &[(&str, &str)] =
+    &[("POST", "/objects/{code}/plan-years/{year}/moves"), ("POST", "/objects/{code}/plan-years/{year}/moves/undo")];
+
 pub fn router<S: Clone + Send + Sync + 'static>(store: SharedStore) -> Router<S> {
     Router::new()
         .route("/objects", get(handlers::objects))
@@ -38,6 +44,8 @@ pub fn router<S: Clone + Send + Sync + 'static>(store: SharedStore) -> Router<S>
         .route("/initiatives/{id}", get(handlers::initiative))
         .route("/contracts", get(handlers::contracts))
         .route("/contracts/{id}", get(handlers::contract))
+        .route("/objects/{code}/plan-years/{year}/moves", axum::routing::post(moves::create))
+        .route("/objects/{code}/plan-years/{year}/moves/undo", axum::routing::post(moves::undo))
         .route("/openapi.json", get(openapi::document))
         .fallback(handlers::not_found)
         .with_state(store)

@@ -81,9 +81,54 @@ pub fn spec() -> Value {
             "/initiatives/{id}": get("One initiative", json!([id]), schema("Initiative")),
             "/contracts": get("All contracts, by end date", json!([]), list("Contract")),
             "/contracts/{id}": get("One contract", json!([id]), schema("Contract")),
+            "/objects/{code}/plan-years/{year}/moves": {
+                "post": {
+                    "summary": "Move an initiative before another (or last); the server decides the order in one transaction. A signed-in session of someone who manages the object; API tokens are read-only.",
+                    "parameters": [code.clone(), year.clone()],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": schema("MoveRequest") } } },
+                    "responses": {
+                        "200": { "description": "The plan's new order", "content": { "application/json": { "schema": schema("Reordered") } } },
+                        "400": error_response("Malformed body, or an item or target not in the plan (field `item`)"),
+                        "401": error_response("Not signed in"),
+                        "403": error_response("Not allowed to reorder this object's plans"),
+                        "404": error_response("No such object or plan year"),
+                        "409": error_response("The plan is approved and locked")
+                    }
+                }
+            },
+            "/objects/{code}/plan-years/{year}/moves/undo": {
+                "post": {
+                    "summary": "Undo the plan's last move (not an undo).",
+                    "parameters": [code.clone(), year.clone()],
+                    "responses": {
+                        "200": { "description": "The plan's new order", "content": { "application/json": { "schema": schema("Reordered") } } },
+                        "401": error_response("Not signed in"),
+                        "403": error_response("Not allowed to reorder this object's plans"),
+                        "409": error_response("Nothing to undo, or the plan is locked")
+                    }
+                }
+            },
             "/openapi.json": { "get": { "summary": "This document", "responses": { "200": { "description": "OpenAPI 3.1" } } } },
         },
         "components": { "schemas": {
+            "MoveRequest": {
+                "type": "object",
+                "required": ["item"],
+                "additionalProperties": false,
+                "properties": {
+                    "item": { "type": "integer", "format": "int64", "description": "The initiative to move" },
+                    "before": { "type": ["integer", "null"], "format": "int64", "description": "The initiative it goes before; null or absent: last" },
+                    "reason": { "type": "string", "description": "Why, for the audit trail (optional)" }
+                }
+            },
+            "Reordered": {
+                "type": "object",
+                "required": ["revision", "order"],
+                "properties": {
+                    "revision": { "type": "integer", "format": "int64", "description": "The order's revision (the move's id)" },
+                    "order": { "type": "array", "items": { "type": "integer", "format": "int64" }, "description": "Initiative ids in priority order" }
+                }
+            },
             "Error": {
                 "type": "object",
                 "required": ["error", "message"],
