@@ -358,5 +358,15 @@ async fn a_plain_form_post_with_a_refused_name_lands_back_on_the_form_with_the_m
         assert!(html.contains(r#"<details open class="catalog-add">"#), "the refused form is open");
         assert!(html.contains(r#"id="bc-new-name-error" class="field-error">Obligatoriskt."#), "by its field");
         assert_eq!(app.store.business_components(akn.id).await.expect("components"), before, "nothing added");
+
+        // A page followed by a link (HTML, with a Referer) keeps its own status.
+        let missing = leader
+            .get(format!("{}/initiatives/987654", app.url))
+            .header("accept", "text/html")
+            .header("referer", &page)
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(missing.status().as_u16(), 404, "an unknown item's page is a 404");
     }
 }

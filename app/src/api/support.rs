@@ -63,11 +63,16 @@ pub async fn respond<T>(body: impl std::future::Future<Output = Result<T, AppErr
     result
 }
 
-/// A browser's own form submission: it asks for HTML and says where from.
+/// A browser's own form submission to a server function: a POST to it that
+/// asks for HTML and says where from. (A page rendered on the server runs
+/// its server functions in the page's own request, a GET: their errors set
+/// the page's status, a 404 for an unknown item.)
 fn is_form_post() -> bool {
     use_context::<http::request::Parts>().is_some_and(|parts| {
         let header = |name: http::header::HeaderName| parts.headers.get(name).and_then(|v| v.to_str().ok());
-        header(http::header::ACCEPT).is_some_and(|accept| accept.contains("text/html"))
+        parts.method == http::Method::POST
+            && parts.uri.path().starts_with("/sf/")
+            && header(http::header::ACCEPT).is_some_and(|accept| accept.contains("text/html"))
             && header(http::header::REFERER).is_some()
     })
 }
