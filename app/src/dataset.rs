@@ -22,9 +22,31 @@ pub struct Dataset {
     pub roles: Vec<RoleSeed>,
     pub plan_years: Vec<PlanYearSeed>,
     pub contracts: Vec<ContractSeed>,
+    /// The IT components initiatives touch.
+    pub initiative_it_components: Vec<InitiativeComponentSeed>,
+    /// The portfolio's priorities across objects, year by year.
+    pub portfolios: Vec<PortfolioSeed>,
     /// Passwords (argon2id PHC strings) by e-mail, for people who sign in
     /// with one.
     pub credentials: Vec<(String, String)>,
+}
+
+/// An initiative (by object, year and name) touches an IT component.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InitiativeComponentSeed {
+    pub object: String,
+    pub year: i32,
+    pub initiative: String,
+    pub it_component: String,
+}
+
+/// A year's portfolio: what the IT side has, and the head of the steering
+/// group's order as (object, initiative name); the rest follows unranked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortfolioSeed {
+    pub year: i32,
+    pub it_hours: Option<Hours>,
+    pub head: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

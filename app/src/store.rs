@@ -45,10 +45,17 @@ pub type StoreResult<T> = Result<T, StoreError>;
 
 pub use crate::domain::Reordered;
 
-/// A plan's order changed (live updates tell its watchers).
+/// An ordered list of initiatives: one plan's, or the portfolio's for a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum OrderList {
+    Plan(i64),
+    Portfolio(i32),
+}
+
+/// A list's order changed (live updates tell its watchers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PlanChanged {
-    pub plan_year_id: i64,
+pub struct OrderChanged {
+    pub list: OrderList,
     pub revision: i64,
 }
 
@@ -218,6 +225,41 @@ pub trait PortfolioStore: Send + Sync + 'static {
         capacity: &crate::domain::Capacity,
         actor: i64,
     ) -> StoreResult<PlanYear>;
+
+    // Prioritisation across objects.
+
+    /// The portfolio's order of the year's initiatives from every object,
+    /// its revision, and what the IT side has for the year.
+    async fn portfolio_order(&self, year: i32) -> StoreResult<crate::domain::PortfolioOrder>;
+    /// Moves an initiative in the portfolio's order, as `move_initiative`
+    /// does in a plan's (approved plans included: the portfolio's order is
+    /// not the plan's).
+    async fn move_in_portfolio(
+        &self,
+        year: i32,
+        step: crate::domain::Move,
+        reason: &str,
+        actor: i64,
+    ) -> StoreResult<Reordered>;
+    /// Undoes the year's last portfolio move; `Conflict("nothing_to_undo")`
+    /// as for a plan.
+    async fn undo_portfolio_move(&self, year: i32, actor: i64) -> StoreResult<Reordered>;
+    /// Sets the IT side's hours for the year (`None`: none), from `version`.
+    async fn set_portfolio_capacity(
+        &self,
+        year: i32,
+        version: i64,
+        it_hours: Option<crate::domain::Hours>,
+        actor: i64,
+    ) -> StoreResult<()>;
+    /// The IT components (and their suppliers) the year's initiatives touch.
+    async fn resources_in_year(&self, year: i32) -> StoreResult<Vec<(i64, crate::domain::Resource)>>;
+    /// The ids of the IT components an initiative touches.
+    async fn initiative_components(&self, initiative_id: i64) -> StoreResult<Vec<i64>>;
+    /// Replaces them, audited; `Invalid("unknown_component")` for an id
+    /// that names no component.
+    async fn set_initiative_components(&self, initiative_id: i64, components: &[i64], actor: i64)
+        -> StoreResult<()>;
 
     /// The recorded outcomes of a plan year's initiatives, by initiative id.
     async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;

@@ -1,4 +1,4 @@
-//! Live updates of a plan's priority order, as server-sent events: one
+//! Live updates of a plan's (or the portfolio's) priority order, as server-sent events: one
 //! `reordered` event with the order's revision each time it changes, from
 //! this instance or (through PostgreSQL NOTIFY) any other. The page
 //! reloads the list when the revision is newer than what it shows.
@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use app::api::{AppError, Identity};
 use app::domain::Permission;
-use app::store::{PlanChanged, SharedStore};
+use app::store::{OrderChanged, OrderList, SharedStore};
 use axum::extract::{Path, State};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
@@ -23,8 +23,7 @@ pub async fn priorities(
     identity: Option<Extension<Identity>>,
     path: Result<Path<(String, i32)>, axum::extract::rejection::PathRejection>,
 ) -> Response {
-    let principal = identity.and_then(|Extension(identity)| identity.0);
-    if !principal.as_ref().is_some_and(|p| p.can(Permission::ReadPortfolio)) {
+    if !may_read(identity) {
         return ApiError(AppError::Unauthorized).into_response();
     }
     let Ok(Path((code, year))) = path else {
@@ -37,6 +36,33 @@ pub async fn priorities(
     // Subscribed before the first event: nothing committed after this is missed.
     let changes = sql.subscribe();
     let revision = store.plan_revision(plan).await.map(|(r, _)| r).unwrap_or_default();
+    events(OrderList::Plan(plan), revision, changes)
+}
+
+/// The portfolio's order for a year, as [`priorities`] a plan's.
+pub async fn portfolio(
+    State((store, sql)): State<(SharedStore, SqlStore)>,
+    identity: Option<Extension<Identity>>,
+    path: Result<Path<i32>, axum::extract::rejection::PathRejection>,
+) -> Response {
+    if !may_read(identity) {
+        return ApiError(AppError::Unauthorized).into_response();
+    }
+    let Ok(Path(year)) = path else {
+        return ApiError(AppError::NotFound).into_response();
+    };
+    let changes = sql.subscribe();
+    let revision = store.portfolio_order(year).await.map(|o| o.revision).unwrap_or_default();
+    events(OrderList::Portfolio(year), revision, changes)
+}
+
+fn may_read(identity: Option<Extension<Identity>>) -> bool {
+    let principal = identity.and_then(|Extension(identity)| identity.0);
+    principal.as_ref().is_some_and(|p| p.can(Permission::ReadPortfolio))
+}
+
+/// The event stream of one list: its revision now, then each newer one.
+fn events(list: OrderList, revision: i64, changes: broadcast::Receiver<OrderChanged>) -> Response {
     let first = Event::default().event("revision").data(revision.to_string());
     let stream = futures_util::stream::unfold((Some(first), changes), move |(first, mut changes)| async move {
         if let Some(event) = first {
@@ -44,7 +70,7 @@ pub async fn priorities(
         }
         loop {
             match changes.recv().await {
-                Ok(PlanChanged { plan_year_id, revision }) if plan_year_id == plan => {
+                Ok(OrderChanged { list: changed, revision }) if changed == list => {
                     let event = Event::default().event("reordered").data(revision.to_string());
                     return Some((Ok(event), (None, changes)));
                 }

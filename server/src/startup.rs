@@ -51,6 +51,7 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/objects/{code}/plans/{year}/export.xlsx"),
     ("GET", "/objects/{code}/plans/{year}/export.csv"),
     ("GET", "/objects/{code}/plans/{year}/priorities/events"),
+    ("GET", "/portfolio/priorities/{year}/events"),
     ("POST", "/objects/{code}/plans/{year}/import/upload"),
     ("POST", "/objects/{code}/plans/{year}/next"),
     ("POST", "/auth/sign-in"),
@@ -223,8 +224,9 @@ fn router(
         .route("/objects/{code}/plans/{year}/export.csv", get(crate::plan_export::csv).with_state(store.clone()))
         .route(
             "/objects/{code}/plans/{year}/priorities/events",
-            get(crate::live::priorities).with_state((store.clone(), sql)),
+            get(crate::live::priorities).with_state((store.clone(), sql.clone())),
         )
+        .route("/portfolio/priorities/{year}/events", get(crate::live::portfolio).with_state((store.clone(), sql)))
         .route(
             "/objects/{code}/plans/{year}/next",
             axum::routing::post(crate::next_plan::create).with_state(store.clone()),

@@ -544,6 +544,48 @@ fn matrix() -> Vec<MatrixRow> {
             form(&[]),
             READERS,
         ),
+        // Across objects: the steering group decides the portfolio's order
+        // (refused input for them: an unknown item, step or number;
+        // nothing to undo yet); those who manage an initiative's object
+        // keep the IT components it touches.
+        ("POST", "/sf/portfolio/page", "/sf/portfolio/page".into(), form(&[("year", "2021")]), READERS),
+        (
+            "POST",
+            "/sf/portfolio/move",
+            "/sf/portfolio/move".into(),
+            form(&[("year", "2021"), ("item", "0")]),
+            &[Admin, Psg][..],
+        ),
+        (
+            "POST",
+            "/sf/portfolio/step",
+            "/sf/portfolio/step".into(),
+            form(&[("year", "2021"), ("item", "DRAFT"), ("step", "sideways")]),
+            &[Admin, Psg][..],
+        ),
+        ("POST", "/sf/portfolio/undo", "/sf/portfolio/undo".into(), form(&[("year", "2021")]), &[Admin, Psg][..]),
+        (
+            "POST",
+            "/sf/portfolio/capacity",
+            "/sf/portfolio/capacity".into(),
+            form(&[("year", "2021"), ("version", "1"), ("it_hours", "x")]),
+            &[Admin, Psg][..],
+        ),
+        ("GET", "/portfolio/priorities/{year}/events", "/portfolio/priorities/2021/events".into(), form(&[]), READERS),
+        (
+            "POST",
+            "/sf/initiative/components",
+            "/sf/initiative/components".into(),
+            form(&[("initiative_id", "DRAFT")]),
+            READERS,
+        ),
+        (
+            "POST",
+            "/sf/initiative/save_components",
+            "/sf/initiative/save_components".into(),
+            form(&[("initiative_id", "DRAFT"), ("components[]", "987654")]),
+            MANAGERS,
+        ),
         ("POST", "/sf/catalog/suppliers", "/sf/catalog/suppliers".into(), form(&[]), READERS),
         (
             "POST",

@@ -13,6 +13,7 @@ mod pages;
 mod plan_cycle;
 mod plan_editing;
 mod plan_import;
+mod portfolio;
 mod priority;
 mod startup;
 mod store;

@@ -53,8 +53,10 @@ pub use plan::{
 };
 #[cfg(feature = "ui")]
 pub use priority::{
-    get_priorities, move_initiative, set_capacity, step_initiative, undo_move, MoveInitiative, SetCapacity,
-    StepInitiative, UndoMove,
+    get_initiative_components, get_portfolio_priorities, get_priorities, move_in_portfolio, move_initiative,
+    save_initiative_components, set_capacity, set_portfolio_capacity, step_in_portfolio, step_initiative, undo_move,
+    undo_portfolio_move, InitiativeComponents, MoveInPortfolio, MoveInitiative, SaveInitiativeComponents,
+    SetCapacity, SetPortfolioCapacity, StepInPortfolio, StepInitiative, UndoMove, UndoPortfolioMove,
 };
 
 /// Who the server found behind a request (session, API token, the public,

@@ -8,8 +8,8 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::dataset::{
-    effort, literal, BusinessComponentSeed, Dataset, InitiativeSeed, ItComponentSeed, ObjectSeed, PersonSeed,
-    PlanYearSeed, ProductSeed, RoleSeed,
+    effort, literal, BusinessComponentSeed, Dataset, InitiativeComponentSeed, InitiativeSeed, ItComponentSeed,
+    ObjectSeed, PersonSeed, PlanYearSeed, PortfolioSeed, ProductSeed, RoleSeed,
 };
 use crate::domain::{
     AssignmentType, Hours, InitiativeStatus, MainActivity, Money, ObjectCategory, PlanSettings, PlanStatus, Role,
@@ -676,6 +676,74 @@ pub fn add(data: &mut Dataset) {
         add_role(data, email, role, None);
     }
     add_akn_2021(data);
+    add_portfolio_2021(data);
+}
+
+/// What the 2021 initiatives that change systems touch, as (object,
+/// initiative, IT component): several objects need the integration
+/// platform, Public 360 and the same suppliers at once.
+const TOUCHES_2021: &[(&str, &str, &str)] = &[
+    ("FST", "NY - Lösenordsfri inloggning", "Active Directory"),
+    ("VSOA", "Treserva - e-tjänst för orosanmälan", "Treserva"),
+    ("VSOA", "Treserva - e-tjänst för orosanmälan", "Integrationsplattform"),
+    ("KOP", "NY - Digitala nämndhandlingar", "Public 360"),
+    ("SAM", "ByggR - automatiserad handläggning av enkla ärenden", "ByggR"),
+    ("SAM", "ByggR - automatiserad handläggning av enkla ärenden", "Public 360"),
+    ("SAM", "ByggR - automatiserad handläggning av enkla ärenden", "Integrationsplattform"),
+    ("EHR", "Heroma - självservice för schemaändringar", "Heroma"),
+    ("EHR", "Heroma - självservice för schemaändringar", "Integrationsplattform"),
+    ("AKN", "NY - E-arkiv för avslutade verksamhetssystem", "LTA"),
+    ("UKF", "NY - Elevkonton och skolidentitet", "Tieto Edu"),
+    ("VSOA", "NY - Digitala hembesök", "Lifecare"),
+];
+
+/// The steering group's 2021 order begins with the development work that
+/// changes systems; everything else follows each object's own order.
+const PORTFOLIO_HEAD_2021: &[(&str, &str)] = &[
+    ("FST", "NY - Lösenordsfri inloggning"),
+    ("VSOA", "Treserva - e-tjänst för orosanmälan"),
+    ("KOP", "NY - Digitala nämndhandlingar"),
+    ("SAM", "ByggR - automatiserad handläggning av enkla ärenden"),
+    ("EHR", "Heroma - självservice för schemaändringar"),
+    ("AKN", "NY - E-arkiv för avslutade verksamhetssystem"),
+    ("UKF", "NY - Elevkonton och skolidentitet"),
+    ("AKN", "NY - Webbtillgänglighetsdirektivet"),
+];
+
+/// The 2021 portfolio: the links above (where their initiative and
+/// component are there), the head of the order, and IT-side hours of four
+/// fifths of what the year's plans ask for, so the line shows.
+fn add_portfolio_2021(data: &mut Dataset) {
+    let exists = |object: &str, name: &str| {
+        data.plan_years.iter().any(|p| p.object == object && p.year == 2021 && p.initiatives.iter().any(|i| i.name == name))
+    };
+    let links: Vec<InitiativeComponentSeed> = TOUCHES_2021
+        .iter()
+        .filter(|(object, name, component)| exists(object, name) && data.it_components.iter().any(|c| c.name == *component))
+        .map(|&(object, name, component)| InitiativeComponentSeed {
+            object: object.to_owned(),
+            year: 2021,
+            initiative: name.to_owned(),
+            it_component: component.to_owned(),
+        })
+        .collect();
+    let head: Vec<(String, String)> = PORTFOLIO_HEAD_2021
+        .iter()
+        .filter(|(object, name)| exists(object, name))
+        .map(|&(object, name)| (object.to_owned(), name.to_owned()))
+        .collect();
+    let asked: Decimal =
+        data.plan_years.iter().filter(|p| p.year == 2021).flat_map(|p| &p.initiatives).map(|i| i.it.hours.value()).sum();
+    let hundreds = (asked * Decimal::new(8, 1) / Decimal::ONE_HUNDRED).round();
+    let it_hours = Hours::parse(&(hundreds * Decimal::ONE_HUNDRED).to_string()).ok();
+    for link in links {
+        if !data.initiative_it_components.contains(&link) {
+            data.initiative_it_components.push(link);
+        }
+    }
+    if !data.portfolios.iter().any(|p| p.year == 2021) {
+        data.portfolios.push(PortfolioSeed { year: 2021, it_hours, head });
+    }
 }
 
 fn add_object(data: &mut Dataset, def: &ObjectDef) {

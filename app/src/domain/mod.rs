@@ -43,7 +43,8 @@ pub use plan::{
     SideEffort, StatusReport,
 };
 pub use priority::{
-    apply_move, capacity_line, cost_of, score, step_move, suggested_order, undo_of, Capacity, CapacityForm,
-    CapacityLine, Demand, Limit, Move, MoveError, Reordered, ScoreBreakdown, Step,
+    apply_move, capacity_line, capacity_line_of, collisions, cost_of, score, step_move, suggested_order, undo_of,
+    within_view, Capacity, CapacityForm, CapacityLine, Claim, Collision, Demand, Limit, Move, MoveError, PortfolioOrder, Reordered,
+    Resource, ScoreBreakdown, Step, PORTFOLIO_TOP,
 };
 pub use workbook::neutralise_cell;

@@ -73,6 +73,22 @@ pub struct Reordered {
     pub order: Vec<i64>,
 }
 
+/// The portfolio's order of a year's initiatives, from every object, and
+/// what the IT side has for the year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortfolioOrder {
+    pub year: i32,
+    /// Initiative ids, first priority first.
+    pub order: Vec<i64>,
+    /// The id of the year's latest portfolio move (0: none yet).
+    pub revision: i64,
+    /// The last move may be undone.
+    pub can_undo: bool,
+    pub it_hours: Option<Hours>,
+    /// The capacity's version, for saving it (1: never saved).
+    pub version: i64,
+}
+
 /// What the object has for the year, as typed: each limit optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CapacityForm {
@@ -186,15 +202,28 @@ pub fn cost_of(initiative: &Initiative, settings: &PlanSettings) -> Decimal {
 }
 
 pub fn capacity_line(ordered: &[Initiative], settings: &PlanSettings, capacity: &Capacity) -> CapacityLine {
+    capacity_line_of(
+        ordered.iter().map(|i| (i.business.hours.value(), i.it.hours.value(), cost_of(i, settings))),
+        capacity,
+    )
+}
+
+/// The capacity line over any list in priority order, each item given as
+/// (business hours, IT hours, cost): the portfolio's items come from plans
+/// with different rates, so their costs are computed plan by plan first.
+pub fn capacity_line_of(
+    ordered: impl IntoIterator<Item = (Decimal, Decimal, Decimal)>,
+    capacity: &Capacity,
+) -> CapacityLine {
     let (mut business, mut it, mut cost) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     let mut first_unfunded = None;
     let demand = ordered
-        .iter()
+        .into_iter()
         .enumerate()
-        .map(|(index, initiative)| {
-            business += initiative.business.hours.value();
-            it += initiative.it.hours.value();
-            cost += cost_of(initiative, settings);
+        .map(|(index, (item_business, item_it, item_cost))| {
+            business += item_business;
+            it += item_it;
+            cost += item_cost;
             let mut over = Vec::new();
             if capacity.business_hours.is_some_and(|limit| business > limit.value()) {
                 over.push(Limit::BusinessHours);
@@ -213,6 +242,86 @@ pub fn capacity_line(ordered: &[Initiative], settings: &PlanSettings, capacity: 
         .collect();
     CapacityLine { demand, first_unfunded }
 }
+
+/// A move made in a filtered view of a longer list, as a move on the whole
+/// list. "Before Y" means the same in both; "last" in the view means just
+/// after the view's last other item, so the items the filter hides stay
+/// where they were relative to it.
+pub fn within_view(full: &[i64], visible: &[i64], step: Move) -> Move {
+    if step.before.is_some() {
+        return step;
+    }
+    // Already the view's last: it stays where it is.
+    if visible.last() == Some(&step.item) {
+        let next = full.iter().skip_while(|&&id| id != step.item).nth(1).copied();
+        return Move { item: step.item, before: next };
+    }
+    let Some(&last) = visible.iter().rev().find(|&&id| id != step.item) else { return step };
+    let after_last = full.iter().skip_while(|&&id| id != last).skip(1).find(|&&id| id != step.item).copied();
+    Move { item: step.item, before: after_last }
+}
+
+/// Something several initiatives need at once: an IT component, or a
+/// supplier (through the components it delivers).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Resource {
+    ItComponent { id: i64, name: String },
+    Supplier { id: i64, name: String },
+}
+
+impl Resource {
+    pub fn name(&self) -> &str {
+        match self {
+            Resource::ItComponent { name, .. } | Resource::Supplier { name, .. } => name,
+        }
+    }
+}
+
+/// One portfolio item as the collision check sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim<'a> {
+    pub item: i64,
+    pub object_id: i64,
+    pub resources: &'a [Resource],
+}
+
+/// A resource that initiatives of two or more objects among the top of the
+/// portfolio all need: the conflict the forum must resolve (001, 2.3.4).
+/// Items in priority order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Collision {
+    pub resource: Resource,
+    pub items: Vec<i64>,
+}
+
+/// The collisions among the first `top` items of `ordered`: each resource
+/// claimed there by initiatives from more than one object, components
+/// before suppliers, each by name.
+pub fn collisions(ordered: &[Claim<'_>], top: usize) -> Vec<Collision> {
+    let mut claims: std::collections::BTreeMap<&Resource, Vec<&Claim<'_>>> = std::collections::BTreeMap::new();
+    for claim in ordered.iter().take(top) {
+        for resource in claim.resources {
+            let list = claims.entry(resource).or_default();
+            if !list.iter().any(|c| c.item == claim.item) {
+                list.push(claim);
+            }
+        }
+    }
+    let mut found: Vec<Collision> = claims
+        .into_iter()
+        .filter(|(_, list)| list.iter().any(|c| c.object_id != list[0].object_id))
+        .map(|(resource, list)| Collision { resource: resource.clone(), items: list.iter().map(|c| c.item).collect() })
+        .collect();
+    found.sort_by(|a, b| {
+        let kind = |r: &Resource| matches!(r, Resource::Supplier { .. });
+        (kind(&a.resource), a.resource.name()).cmp(&(kind(&b.resource), b.resource.name()))
+    });
+    found
+}
+
+/// How many of the portfolio's first items count as its top when the IT
+/// side has no capacity set (with one, the top is what fits above the line).
+pub const PORTFOLIO_TOP: usize = 10;
 
 /// The scoring aid, criterion by criterion so the sum is never a black
 /// box: benefit and goal contribution count as scored (1–5); effort counts
@@ -255,6 +364,62 @@ mod tests {
     use super::*;
     use crate::domain::{AssignmentType, InitiativeStatus, MainActivity, SideEffort};
     use proptest::prelude::*;
+
+    #[test]
+    fn a_move_to_the_end_of_a_filtered_view_lands_after_its_last_item() {
+        let full = [1, 2, 3, 4, 5, 6];
+        let visible = [1, 3, 5];
+        // "Before 3" is before 3 either way.
+        assert_eq!(within_view(&full, &visible, Move { item: 5, before: Some(3) }), Move { item: 5, before: Some(3) });
+        // "Last" in the view: just after 5, before the hidden 6.
+        assert_eq!(within_view(&full, &visible, Move { item: 1, before: None }), Move { item: 1, before: Some(6) });
+        // The view's last item moving to the end of the view stays put.
+        assert_eq!(within_view(&full, &visible, Move { item: 5, before: None }), Move { item: 5, before: Some(6) });
+        let moved = apply_move(&full, within_view(&full, &visible, Move { item: 3, before: None })).expect("moves");
+        assert_eq!(moved, vec![1, 2, 4, 5, 3, 6]);
+        // Unfiltered, the end is the end.
+        assert_eq!(within_view(&full, &full, Move { item: 2, before: None }), Move { item: 2, before: None });
+    }
+
+    #[test]
+    fn collisions_are_resources_that_top_items_of_different_objects_share() {
+        let integration = Resource::ItComponent { id: 1, name: "Integrationsplattform".into() };
+        let public = Resource::ItComponent { id: 2, name: "Public 360".into() };
+        let tieto = Resource::Supplier { id: 9, name: "Tietoevry".into() };
+        let a = [integration.clone(), tieto.clone()];
+        let b = [integration.clone()];
+        let c = [public.clone(), tieto.clone()];
+        let d = [public.clone()];
+        let ordered = [
+            Claim { item: 10, object_id: 1, resources: &a },
+            Claim { item: 20, object_id: 2, resources: &b },
+            Claim { item: 30, object_id: 3, resources: &c },
+            Claim { item: 40, object_id: 3, resources: &d },
+        ];
+        let found = collisions(&ordered, 4);
+        assert_eq!(
+            found,
+            vec![
+                Collision { resource: integration.clone(), items: vec![10, 20] },
+                Collision { resource: tieto.clone(), items: vec![10, 30] },
+            ],
+            "Public 360 is wanted twice by one object only: its own planning"
+        );
+        assert_eq!(collisions(&ordered, 1), vec![], "one item collides with nobody");
+        assert_eq!(collisions(&ordered, 2), vec![Collision { resource: integration, items: vec![10, 20] }]);
+    }
+
+    #[test]
+    fn the_line_over_costed_items_matches_the_line_over_initiatives() {
+        let limit = Capacity { it_hours: Some(Hours::parse("250").expect("hours")), ..Capacity::default() };
+        let line = capacity_line_of(
+            [(Decimal::ZERO, Decimal::from(100), Decimal::ZERO), (Decimal::ZERO, Decimal::from(200), Decimal::ZERO)],
+            &limit,
+        );
+        assert_eq!(line.first_unfunded, Some(1));
+        assert_eq!(line.demand[1].over, vec![Limit::ItHours]);
+        assert_eq!(line.demand[1].it_hours, Decimal::from(300));
+    }
 
     #[test]
     fn moves_put_the_item_before_its_target_or_last() {

@@ -48,6 +48,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/objects/:code/catalog") view=plan::CatalogPage ssr=SsrMode::Async/>
                     <Route path=path!("/suppliers") view=plan::SuppliersPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/priorities") view=plan::PriorityPage ssr=SsrMode::Async/>
+                    <Route path=path!("/portfolio/priorities") view=plan::PortfolioPriorityPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/report") view=plan::ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/import/:draft") view=plan::ImportPreviewRoute ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=access::SignInPage ssr=SsrMode::Async/>

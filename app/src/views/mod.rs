@@ -24,7 +24,7 @@ pub use object_page::{
 };
 pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
 pub use plan_editor::{live_matrix, InitiativeEditor, PlanEditor};
-pub use priority::{priority_rows, PriorityPage, PriorityRow};
+pub use priority::{priority_rows, PortfolioFilter, PortfolioPriorityPage, PriorityPage, PriorityRow};
 pub use report::{build_object_report, ObjectReport, ReportActivity, ReportLine, ReportRow};
 
 /// The plan year to show: the one asked for, else the latest that has

@@ -153,6 +153,7 @@ pub async fn load(pool: &Pool, data: &Dataset, actor_id: Option<i64>) -> StoreRe
                 role.role.key()
             );
         }
+        let mut initiatives = HashMap::new();
         for plan in &data.plan_years {
             let settings = plan.settings;
             let plan_id = insert_returning_id!(
@@ -167,10 +168,10 @@ pub async fn load(pool: &Pool, data: &Dataset, actor_id: Option<i64>) -> StoreRe
             );
             for (index, i) in plan.initiatives.iter().enumerate() {
                 let score = |s: Option<u8>| s.map(i32::from);
-                execute!(
+                let id = insert_returning_id!(
                     "INSERT INTO initiatives (plan_year_id, rank, name, main_activity, assignment_type, priority,
                         status, business_hours, business_other, it_hours, it_other, benefit, goal_contribution, effort)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
                     plan_id,
                     position(index),
                     &i.name,
@@ -185,6 +186,29 @@ pub async fn load(pool: &Pool, data: &Dataset, actor_id: Option<i64>) -> StoreRe
                     score(i.scores.benefit),
                     score(i.scores.goal_contribution),
                     score(i.scores.effort)
+                );
+                initiatives.insert(format!("{}/{}/{}", plan.object, plan.year, i.name), id);
+            }
+        }
+        for link in &data.initiative_it_components {
+            execute!(
+                "INSERT INTO initiative_it_components (initiative_id, it_component_id) VALUES ($1, $2)",
+                find(&initiatives, &format!("{}/{}/{}", link.object, link.year, link.initiative), "initiative")?,
+                find(&components, &link.it_component, "IT component")?
+            );
+        }
+        for portfolio in &data.portfolios {
+            execute!(
+                "INSERT INTO portfolio_years (year, capacity_it_hours) VALUES ($1, $2)",
+                portfolio.year,
+                portfolio.it_hours.map(|h| Db::number(h.value()))
+            );
+            for (index, (object, name)) in portfolio.head.iter().enumerate() {
+                execute!(
+                    "INSERT INTO portfolio_ranks (initiative_id, year, rank) VALUES ($1, $2, $3)",
+                    find(&initiatives, &format!("{object}/{}/{name}", portfolio.year), "initiative")?,
+                    portfolio.year,
+                    position(index)
                 );
             }
         }

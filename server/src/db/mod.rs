@@ -15,6 +15,7 @@ mod load;
 mod objects;
 mod outcome;
 mod plan;
+mod portfolio;
 mod priority;
 mod rows;
 mod sql;
@@ -142,6 +143,9 @@ pub trait Dialect {
     /// concurrent changes to one plan's ranks queue up; SQLite's
     /// `BEGIN IMMEDIATE` has already serialised writers.
     const PLAN_FOR_WRITE: &'static str;
+    /// A year's portfolio row, read to change the portfolio's order or
+    /// capacity: locked on PostgreSQL, as [`Dialect::PLAN_FOR_WRITE`].
+    const PORTFOLIO_FOR_WRITE: &'static str;
     type Number;
     type Date;
     type Timestamp;
@@ -153,6 +157,7 @@ pub trait Dialect {
 impl Dialect for sqlx::Sqlite {
     const BEGIN: &'static str = "BEGIN IMMEDIATE";
     const PLAN_FOR_WRITE: &'static str = "SELECT object_id, status FROM plan_years WHERE id = $1";
+    const PORTFOLIO_FOR_WRITE: &'static str = "SELECT version FROM portfolio_years WHERE year = $1";
     type Number = String;
     type Date = String;
     fn number(value: Decimal) -> String {
@@ -171,6 +176,7 @@ impl Dialect for sqlx::Sqlite {
 impl Dialect for sqlx::Postgres {
     const BEGIN: &'static str = "BEGIN";
     const PLAN_FOR_WRITE: &'static str = "SELECT object_id, status FROM plan_years WHERE id = $1 FOR UPDATE";
+    const PORTFOLIO_FOR_WRITE: &'static str = "SELECT version FROM portfolio_years WHERE year = $1 FOR UPDATE";
     type Number = Decimal;
     type Date = NaiveDate;
     fn number(value: Decimal) -> Decimal {

@@ -8,7 +8,7 @@
 //! in this process at once, in other processes by PostgreSQL NOTIFY.
 
 use app::domain::{apply_move, AuditAction, Capacity, Move, PlanYear};
-use app::store::{Reordered, StoreError, StoreResult};
+use app::store::{OrderList, Reordered, StoreError, StoreResult};
 use serde_json::json;
 
 use super::rows::PlanYearRow;
@@ -85,12 +85,13 @@ macro_rules! reorder {
 
 /// Tells other instances, on PostgreSQL, inside `$tx`.
 macro_rules! notify {
-    ($store:expr, $tx:expr, $plan:expr, $revision:expr) => {{
-        if let Some(note) = $store.note($plan, $revision) {
+    ($store:expr, $tx:expr, $list:expr, $revision:expr) => {{
+        if let Some(note) = $store.note($list, $revision) {
             sqlx::query("SELECT pg_notify($1, $2)").bind(CHANNEL).bind(note).execute(&mut *$tx).await.map_err(db)?;
         }
     }};
 }
+pub(super) use notify;
 
 impl SqlStore {
     pub(super) async fn move_in_plan(
@@ -106,11 +107,11 @@ impl SqlStore {
                 sqlx::query_as(<Db as Dialect>::PLAN_FOR_WRITE).bind(plan_year_id).fetch_optional(&mut *tx).await.map_err(db)?;
             let object_id = writable(plan)?;
             let (revision, order) = reorder!(tx, Db, plan_year_id, object_id, step, reason, None::<i64>, actor);
-            notify!(self, tx, plan_year_id, revision);
+            notify!(self, tx, OrderList::Plan(plan_year_id), revision);
             tx.commit().await.map_err(db)?;
             Reordered { revision, order }
         });
-        self.changed(plan_year_id, done.revision);
+        self.changed(OrderList::Plan(plan_year_id), done.revision);
         Ok(done)
     }
 
@@ -143,11 +144,11 @@ impl SqlStore {
                 .execute(&mut *tx)
                 .await
                 .map_err(db)?;
-            notify!(self, tx, plan_year_id, revision);
+            notify!(self, tx, OrderList::Plan(plan_year_id), revision);
             tx.commit().await.map_err(db)?;
             Reordered { revision, order }
         });
-        self.changed(plan_year_id, done.revision);
+        self.changed(OrderList::Plan(plan_year_id), done.revision);
         Ok(done)
     }
 

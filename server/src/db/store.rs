@@ -7,7 +7,7 @@ use app::domain::{
     Object, ObjectProduct, PlanSettings, PlanYear, RoleAssignment, StatusInput, StatusReport, SupplierChange,
     SupplierEntry,
 };
-use app::store::{PlanChanged, PortfolioStore, Reordered, StoreError, StoreResult};
+use app::store::{OrderChanged, OrderList, PortfolioStore, Reordered, StoreError, StoreResult};
 use async_trait::async_trait;
 
 use super::rows::{
@@ -20,7 +20,7 @@ use super::{sql, with_pool, Pool};
 pub struct SqlStore {
     pool: Pool,
     /// Plans whose order changed, for whoever watches them (live updates).
-    changes: tokio::sync::broadcast::Sender<PlanChanged>,
+    changes: tokio::sync::broadcast::Sender<OrderChanged>,
     /// Tells this process's PostgreSQL notifications from other instances'.
     instance: u64,
 }
@@ -33,20 +33,24 @@ impl SqlStore {
 
     /// Every change of a plan's order from now on: this process's at once,
     /// other instances' through PostgreSQL (see [`Self::listen`]).
-    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<PlanChanged> {
+    pub fn subscribe(&self) -> tokio::sync::broadcast::Receiver<OrderChanged> {
         self.changes.subscribe()
     }
 
-    pub(super) fn changed(&self, plan_year_id: i64, revision: i64) {
+    pub(super) fn changed(&self, list: OrderList, revision: i64) {
         // Nobody listening is fine.
-        let _ = self.changes.send(PlanChanged { plan_year_id, revision });
+        let _ = self.changes.send(OrderChanged { list, revision });
     }
 
     /// On PostgreSQL, the notification that tells other instances of a
     /// change (sent inside the change's own transaction: a NOTIFY is
     /// delivered at commit, or never); SQLite is one process.
-    pub(super) fn note(&self, plan_year_id: i64, revision: i64) -> Option<String> {
-        matches!(self.pool, Pool::Postgres(_)).then(|| format!("{}:{plan_year_id}:{revision}", self.instance))
+    pub(super) fn note(&self, list: OrderList, revision: i64) -> Option<String> {
+        let list = match list {
+            OrderList::Plan(id) => format!("plan:{id}"),
+            OrderList::Portfolio(year) => format!("portfolio:{year}"),
+        };
+        matches!(self.pool, Pool::Postgres(_)).then(|| format!("{}:{list}:{revision}", self.instance))
     }
 
     /// On PostgreSQL, passes other instances' order changes on to this
@@ -382,6 +386,46 @@ impl PortfolioStore for SqlStore {
         self.change_capacity(plan_year_id, version, capacity, actor).await
     }
 
+    async fn portfolio_order(&self, year: i32) -> StoreResult<app::domain::PortfolioOrder> {
+        self.portfolio_of(year).await
+    }
+
+    async fn move_in_portfolio(
+        &self,
+        year: i32,
+        step: app::domain::Move,
+        reason: &str,
+        actor: i64,
+    ) -> StoreResult<Reordered> {
+        self.move_in_portfolio_order(year, step, reason, actor).await
+    }
+
+    async fn undo_portfolio_move(&self, year: i32, actor: i64) -> StoreResult<Reordered> {
+        self.undo_in_portfolio(year, actor).await
+    }
+
+    async fn set_portfolio_capacity(
+        &self,
+        year: i32,
+        version: i64,
+        it_hours: Option<app::domain::Hours>,
+        actor: i64,
+    ) -> StoreResult<()> {
+        self.change_portfolio_capacity(year, version, it_hours, actor).await
+    }
+
+    async fn resources_in_year(&self, year: i32) -> StoreResult<Vec<(i64, app::domain::Resource)>> {
+        self.resources_of_year(year).await
+    }
+
+    async fn initiative_components(&self, initiative_id: i64) -> StoreResult<Vec<i64>> {
+        self.components_of_initiative(initiative_id).await
+    }
+
+    async fn set_initiative_components(&self, initiative_id: i64, components: &[i64], actor: i64) -> StoreResult<()> {
+        self.replace_initiative_components(initiative_id, components, actor).await
+    }
+
     async fn latest_comments(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, String)>> {
         let links = self.links(sql::PLAN_COMMENTS, Some(plan_year_id)).await?;
         let mut latest: Vec<(i64, String)> = Vec::new();
@@ -453,13 +497,18 @@ impl PortfolioStore for SqlStore {
     }
 }
 
-/// `instance:plan:revision` from another instance.
-fn parse_note(payload: &str, own: u64) -> Option<PlanChanged> {
+/// `instance:plan:id:revision` or `instance:portfolio:year:revision` from
+/// another instance.
+fn parse_note(payload: &str, own: u64) -> Option<OrderChanged> {
     let mut parts = payload.split(':');
     let instance: u64 = parts.next()?.parse().ok()?;
-    let plan_year_id = parts.next()?.parse().ok()?;
+    let list = match (parts.next()?, parts.next()?) {
+        ("plan", id) => OrderList::Plan(id.parse().ok()?),
+        ("portfolio", year) => OrderList::Portfolio(year.parse().ok()?),
+        _ => return None,
+    };
     let revision = parts.next()?.parse().ok()?;
-    (instance != own).then_some(PlanChanged { plan_year_id, revision })
+    (instance != own).then_some(OrderChanged { list, revision })
 }
 
 pub(super) fn db(error: sqlx::Error) -> StoreError {

@@ -26,12 +26,17 @@ pub const ROUTES: &[&str] = &[
     "/initiatives/{id}",
     "/contracts",
     "/contracts/{id}",
+    "/portfolio/{year}",
     "/openapi.json",
 ];
 
 /// The routes that change something: (method, path).
-pub const WRITE_ROUTES: &[(&str, &str)] =
-    &[("POST", "/objects/{code}/plan-years/{year}/moves"), ("POST", "/objects/{code}/plan-years/{year}/moves/undo")];
+pub const WRITE_ROUTES: &[(&str, &str)] = &[
+    ("POST", "/objects/{code}/plan-years/{year}/moves"),
+    ("POST", "/objects/{code}/plan-years/{year}/moves/undo"),
+    ("POST", "/portfolio/{year}/moves"),
+    ("POST", "/portfolio/{year}/moves/undo"),
+];
 
 pub fn router<S: Clone + Send + Sync + 'static>(store: SharedStore) -> Router<S> {
     Router::new()
@@ -46,6 +51,9 @@ pub fn router<S: Clone + Send + Sync + 'static>(store: SharedStore) -> Router<S>
         .route("/contracts/{id}", get(handlers::contract))
         .route("/objects/{code}/plan-years/{year}/moves", axum::routing::post(moves::create))
         .route("/objects/{code}/plan-years/{year}/moves/undo", axum::routing::post(moves::undo))
+        .route("/portfolio/{year}", get(moves::portfolio))
+        .route("/portfolio/{year}/moves", axum::routing::post(moves::create_in_portfolio))
+        .route("/portfolio/{year}/moves/undo", axum::routing::post(moves::undo_in_portfolio))
         .route("/openapi.json", get(openapi::document))
         .fallback(handlers::not_found)
         .with_state(store)

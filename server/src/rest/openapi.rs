@@ -108,6 +108,32 @@ pub fn spec() -> Value {
                     }
                 }
             },
+            "/portfolio/{year}": get("The portfolio's priority order of a year's initiatives from every object, and the IT side's hours", json!([year]), schema("PortfolioOrder")),
+            "/portfolio/{year}/moves": {
+                "post": {
+                    "summary": "Move an initiative in the portfolio's order across objects, before another (or last); decided in one transaction. A signed-in session of a steering group member or administrator.",
+                    "parameters": [year.clone()],
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": schema("MoveRequest") } } },
+                    "responses": {
+                        "200": { "description": "The portfolio's new order", "content": { "application/json": { "schema": schema("Reordered") } } },
+                        "400": error_response("Malformed body, or an item or target not among the year's initiatives (field `item`)"),
+                        "401": error_response("Not signed in"),
+                        "403": error_response("Not a steering group member or administrator")
+                    }
+                }
+            },
+            "/portfolio/{year}/moves/undo": {
+                "post": {
+                    "summary": "Undo the portfolio's last move of the year (not an undo).",
+                    "parameters": [year.clone()],
+                    "responses": {
+                        "200": { "description": "The portfolio's new order", "content": { "application/json": { "schema": schema("Reordered") } } },
+                        "401": error_response("Not signed in"),
+                        "403": error_response("Not a steering group member or administrator"),
+                        "409": error_response("Nothing to undo")
+                    }
+                }
+            },
             "/openapi.json": { "get": { "summary": "This document", "responses": { "200": { "description": "OpenAPI 3.1" } } } },
         },
         "components": { "schemas": {
@@ -119,6 +145,18 @@ pub fn spec() -> Value {
                     "item": { "type": "integer", "format": "int64", "description": "The initiative to move" },
                     "before": { "type": ["integer", "null"], "format": "int64", "description": "The initiative it goes before; null or absent: last" },
                     "reason": { "type": "string", "description": "Why, for the audit trail (optional)" }
+                }
+            },
+            "PortfolioOrder": {
+                "type": "object",
+                "required": ["year", "order", "revision", "can_undo", "version"],
+                "properties": {
+                    "year": { "type": "integer" },
+                    "order": { "type": "array", "items": { "type": "integer", "format": "int64" }, "description": "Initiative ids, first priority first" },
+                    "revision": { "type": "integer", "format": "int64", "description": "The id of the year's latest portfolio move (0: none)" },
+                    "can_undo": { "type": "boolean" },
+                    "it_hours": { "type": ["string", "null"], "description": "The IT side's hours for the year, an exact decimal; null: not set" },
+                    "version": { "type": "integer", "format": "int64" }
                 }
             },
             "Reordered": {

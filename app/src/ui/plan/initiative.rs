@@ -8,6 +8,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::components::ComponentsSection;
 use super::conflict::{ConflictNotice, Stale};
 use super::fields::{show_value, InitiativeFields};
 use super::form::FormState;
@@ -86,6 +87,7 @@ fn InitiativeBody(editor: InitiativeEditor) -> impl IntoView {
         } else {
             view! { <Facts initiative=initiative.clone() plan=plan.clone()/> }.into_any()
         }}
+        <ComponentsSection id=initiative.id/>
         <StatusSection id=initiative.id status=initiative.status history can_report today/>
         {can_record_outcome.then(|| view! { <OutcomeSection id=initiative.id outcome/> })}
         <p><a href=plan_href>{t.back_to_plan}</a></p>

@@ -5,6 +5,7 @@
 
 mod catalog;
 mod compare;
+mod components;
 mod conflict;
 mod cycle;
 mod fields;
@@ -15,6 +16,7 @@ mod live;
 mod new_initiative;
 mod object_form;
 mod outcome;
+mod portfolio;
 mod priority;
 mod report;
 mod settings;
@@ -29,6 +31,7 @@ pub use import::{ImportPage, ImportPreviewRoute};
 pub use initiative::InitiativePage;
 pub use new_initiative::NewInitiativePage;
 pub use object_form::{EditObjectPage, NewObjectPage};
+pub use portfolio::PortfolioPriorityPage;
 pub use priority::PriorityPage;
 pub use report::ReportPage;
 pub use settings::SettingsPage;

@@ -7,6 +7,10 @@
 //! refused move goes back with a message. The capacity line moves as items
 //! move; the scores suggest an order item by item. Others' moves arrive by
 //! server-sent events.
+//!
+//! The same board shows the portfolio's list across objects
+//! (`/portfolio/priorities`, in `portfolio.rs`): there a filter may hide
+//! items, and moves among the shown items are moves on the whole list.
 
 use std::collections::HashMap;
 
@@ -18,16 +22,20 @@ use leptos_router::hooks::use_params_map;
 
 use super::form::{FormState, TextField};
 use super::{use_hydrated, Outcome};
-use crate::api::{get_priorities, move_initiative, AppError, SetCapacity, StepInitiative, UndoMove};
+use crate::api::{
+    get_priorities, move_in_portfolio, move_initiative, AppError, SetCapacity, StepInPortfolio, StepInitiative,
+    UndoMove, UndoPortfolioMove,
+};
 use crate::domain::{
-    apply_move, capacity_line, step_move, suggested_order, CapacityForm, FieldProblem, Initiative, Move, Step,
+    apply_move, capacity_line_of, collisions, step_move, suggested_order, within_view, Capacity, CapacityForm, Claim,
+    Collision, FieldProblem, Initiative, Move, Step, PORTFOLIO_TOP,
 };
 use crate::i18n::Texts;
 use crate::i18n::{format_hours, format_money};
 use crate::ui::access::{general_error, last_error, succeeded};
 use crate::ui::status::ErrorPage;
 use crate::ui::{title_text, use_texts};
-use crate::views::{PriorityPage as Page, PriorityRow};
+use crate::views::{PortfolioFilter, PriorityPage as Page, PriorityRow};
 
 impl super::form::EditForm for CapacityForm {
     fn value(&self, field: &str) -> String {
@@ -87,9 +95,77 @@ struct Drag {
 fn Priorities(page: Page, reload: RwSignal<u32>) -> impl IntoView {
     let t = use_texts();
     let Page { object, plan, rows, revision, can_undo, can_edit } = page;
-    let plan_id = plan.id;
-    let settings = plan.settings;
-    let capacity = plan.capacity;
+    let title = title_text(format!("{} – {} {} – {}", t.priority_title, object.name, plan.year, t.app_name));
+    let back = format!("/objects/{}?year={}", object.code, plan.year);
+    let events = format!("/objects/{}/plans/{}/priorities/events", object.code, plan.year);
+    view! {
+        <Title text=title/>
+        <p class="breadcrumb"><a href=back>{format!("{} ({}) – {}", object.name, object.code, plan.year)}</a></p>
+        <div class="page-head"><div><h1>{t.priority_title}</h1><p class="lead">{t.priority_intro}</p></div></div>
+        <CapacitySummary plan=plan.clone() can_edit reload/>
+        <PriorityBoard
+            list=List::Plan(plan.id)
+            rows
+            capacity=plan.capacity
+            revision
+            can_undo
+            can_edit
+            events
+            filter=PortfolioFilter::default()
+            reload
+        />
+    }
+}
+
+/// The list a board reorders: a plan's, or the portfolio's for a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum List {
+    Plan(i64),
+    Portfolio(i32),
+}
+
+impl List {
+    async fn send(self, step: Move) -> Result<crate::domain::Reordered, AppError> {
+        match self {
+            List::Plan(plan) => move_initiative(plan, step.item, step.before, String::new()).await,
+            List::Portfolio(year) => move_in_portfolio(year, step.item, step.before, String::new()).await,
+        }
+    }
+}
+
+/// A board's shared state, handed to each item once.
+#[derive(Clone, Copy)]
+struct Shared {
+    list: List,
+    can_edit: bool,
+    order: RwSignal<Vec<i64>>,
+    /// The ids the filter shows, in order.
+    visible: Memo<Vec<i64>>,
+    line: Memo<crate::domain::CapacityLine>,
+    suggestion: Memo<Vec<i64>>,
+    collisions: Memo<Vec<Collision>>,
+    lifted: RwSignal<Option<(i64, Vec<i64>)>>,
+    drag: RwSignal<Option<Drag>>,
+    announce: RwSignal<String>,
+    filter: StoredValue<PortfolioFilter>,
+}
+
+/// The reorderable list itself, for a plan or the portfolio.
+#[component]
+#[allow(clippy::too_many_arguments)] // one page's data, passed once
+pub(crate) fn PriorityBoard(
+    list: List,
+    rows: Vec<PriorityRow>,
+    capacity: Capacity,
+    revision: i64,
+    can_undo: bool,
+    can_edit: bool,
+    /// Where the list's server-sent events come from.
+    events: String,
+    filter: PortfolioFilter,
+    reload: RwSignal<u32>,
+) -> impl IntoView {
+    let t = use_texts();
     let by_id: HashMap<i64, PriorityRow> = rows.iter().map(|r| (r.initiative.id, r.clone())).collect();
     let by_id = StoredValue::new(by_id);
     let order = RwSignal::new(rows.iter().map(|r| r.initiative.id).collect::<Vec<i64>>());
@@ -99,31 +175,71 @@ fn Priorities(page: Page, reload: RwSignal<u32>) -> impl IntoView {
     let failure = RwSignal::new(None::<AppError>);
     let lifted = RwSignal::new(None::<(i64, Vec<i64>)>);
     let drag = RwSignal::new(None::<Drag>);
+    let filter = StoredValue::new(filter);
     let name_of =
         move |id: i64| by_id.with_value(|m| m.get(&id).map(|r| r.initiative.name.clone()).unwrap_or_default());
 
-    let ordered = move || -> Vec<Initiative> {
-        order
-            .with(|o| by_id.with_value(|m| o.iter().filter_map(|id| m.get(id).map(|r| r.initiative.clone())).collect()))
-    };
-    let line = Memo::new(move |_| capacity_line(&ordered(), &settings, &capacity));
-    let suggestion = Memo::new(move |_| suggested_order(&ordered()));
+    let visible: Memo<Vec<i64>> = Memo::new(move |_| {
+        order.with(|o| {
+            by_id.with_value(|m| {
+                filter.with_value(|f| o.iter().copied().filter(|id| m.get(id).is_some_and(|r| f.admits(r))).collect())
+            })
+        })
+    });
+    // The line counts every item, shown or not: capacity is the whole list's.
+    let line = Memo::new(move |_| {
+        order.with(|o| {
+            by_id.with_value(|m| {
+                capacity_line_of(
+                    o.iter().filter_map(|id| m.get(id)).map(|r| {
+                        (r.initiative.business.hours.value(), r.initiative.it.hours.value(), r.cost)
+                    }),
+                    &capacity,
+                )
+            })
+        })
+    });
+    let suggestion = Memo::new(move |_| {
+        let shown: Vec<Initiative> = visible.with(|v| {
+            by_id.with_value(|m| v.iter().filter_map(|id| m.get(id).map(|r| r.initiative.clone())).collect())
+        });
+        suggested_order(&shown)
+    });
+    // Among the top (above the line, or the first few without one).
+    let collisions = Memo::new(move |_| {
+        let top = line.with(|l| l.first_unfunded).unwrap_or(PORTFOLIO_TOP);
+        order.with(|o| {
+            by_id.with_value(|m| {
+                let claims: Vec<Claim<'_>> = o
+                    .iter()
+                    .filter_map(|id| m.get(id))
+                    .map(|r| Claim {
+                        item: r.initiative.id,
+                        object_id: r.initiative.plan_year_id,
+                        resources: &r.resources,
+                    })
+                    .collect();
+                collisions(&claims, top)
+            })
+        })
+    });
 
     // Sends an intent; the order shows it at once and takes the server's
     // answer, or goes back (and reloads) when refused.
     let send = move |step: Move| {
         let before = order.get_untracked();
+        let step = visible.with_untracked(|v| within_view(&before, v, step));
         let Ok(next) = apply_move(&before, step) else { return };
         if next == before {
             return;
         }
         order.set(next.clone());
         failure.set(None);
-        let place = next.iter().position(|&id| id == step.item).map_or(0, |p| p + 1);
-        announce.set(format!("{} {} {place} {} {}", name_of(step.item), t.moved_to_place, t.of_total, next.len()));
+        let (place, total) = visible.with_untracked(|v| (v.iter().position(|&id| id == step.item).map_or(0, |p| p + 1), v.len()));
+        announce.set(format!("{} {} {place} {} {total}", name_of(step.item), t.moved_to_place, t.of_total));
         in_flight.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
-            let result = move_initiative(plan_id, step.item, step.before, String::new()).await;
+            let result = list.send(step).await;
             in_flight.update(|n| *n -= 1);
             match result {
                 Ok(done) => {
@@ -144,10 +260,8 @@ fn Priorities(page: Page, reload: RwSignal<u32>) -> impl IntoView {
         });
     };
 
-    live_updates(object.code.clone(), plan.year, revision, in_flight, reload);
+    live_updates(events, revision, in_flight, reload);
 
-    let title = title_text(format!("{} – {} {} – {}", t.priority_title, object.name, plan.year, t.app_name));
-    let back = format!("/objects/{}?year={}", object.code, plan.year);
     let unfunded_note = move || {
         line.with(|l| {
             l.first_unfunded.map(|index| {
@@ -156,35 +270,33 @@ fn Priorities(page: Page, reload: RwSignal<u32>) -> impl IntoView {
             })
         })
     };
+    let shared = Shared {
+        list,
+        can_edit,
+        order,
+        visible,
+        line,
+        suggestion,
+        collisions,
+        lifted,
+        drag,
+        announce,
+        filter,
+    };
     view! {
-        <Title text=title/>
-        <p class="breadcrumb"><a href=back>{format!("{} ({}) – {}", object.name, object.code, plan.year)}</a></p>
-        <div class="page-head"><div><h1>{t.priority_title}</h1><p class="lead">{t.priority_intro}</p></div></div>
-        <CapacitySummary plan=plan.clone() can_edit reload/>
         {can_edit.then(|| view! { <p class="hint">{t.priority_keyboard_hint}</p> })}
         {(!can_edit).then(|| view! { <p class="notice">{t.priority_read_only}</p> })}
         <p class="visually-hidden" role="status" aria-live="assertive">{move || announce.get()}</p>
         {move || failure.get().map(|error| view! { <p class="form-error" role="alert">{general_error(t, &error)}</p> })}
         {move || unfunded_note().map(|text| view! { <p class="capacity-note" data-capacity-note>{text}</p> })}
-        {can_undo.then(|| view! { <UndoForm plan_id order revision reload/> })}
+        {match list { List::Portfolio(year) => Some(view! { <CollisionList year collisions by_id/> }), List::Plan(_) => None }}
+        {can_undo.then(|| view! { <UndoForm list order revision reload/> })}
+        {move || visible.with(Vec::is_empty).then(|| view! { <p class="empty">{t.portfolio_none_shown}</p> })}
         <ol class="priority-list" class:dragging=move || drag.get().is_some() data-revision=move || revision.get().to_string()>
-            <For each=move || order.get() key=|id| *id let:id>
+            <For each=move || visible.get() key=|id| *id let:id>
                 {
                     let row = by_id.with_value(|m| m.get(&id).cloned());
-                    row.map(|row| view! {
-                        <PriorityItem
-                            row
-                            plan_id
-                            can_edit
-                            order
-                            line
-                            suggestion
-                            lifted
-                            drag
-                            announce
-                            send
-                        />
-                    })
+                    row.map(|row| view! { <PriorityItem row shared send/> })
                 }
             </For>
             <li class="drop-end" class:active=move || drag.get().is_some_and(|d| d.target == Some(None)) aria-hidden="true"></li>
@@ -192,28 +304,97 @@ fn Priorities(page: Page, reload: RwSignal<u32>) -> impl IntoView {
     }
 }
 
+/// The portfolio's conflicts: what initiatives of several objects among the
+/// top all need, each with a way to raise it (001, 2.3.4).
 #[component]
-#[allow(clippy::too_many_arguments)] // the list's shared state, passed down once
-fn PriorityItem(
-    row: PriorityRow,
-    plan_id: i64,
-    can_edit: bool,
-    order: RwSignal<Vec<i64>>,
-    line: Memo<crate::domain::CapacityLine>,
-    suggestion: Memo<Vec<i64>>,
-    lifted: RwSignal<Option<(i64, Vec<i64>)>>,
-    drag: RwSignal<Option<Drag>>,
-    announce: RwSignal<String>,
-    send: impl Fn(Move) + Copy + Send + Sync + 'static,
+fn CollisionList(
+    year: i32,
+    collisions: Memo<Vec<Collision>>,
+    by_id: StoredValue<HashMap<i64, PriorityRow>>,
 ) -> impl IntoView {
     let t = use_texts();
-    let PriorityRow { initiative, cost, score } = row;
+    let entry = move |collision: Collision| {
+        let rows: Vec<PriorityRow> =
+            by_id.with_value(|m| collision.items.iter().filter_map(|id| m.get(id).cloned()).collect());
+        let mut codes: Vec<String> = rows.iter().filter_map(|r| r.object.as_ref().map(|o| o.code.clone())).collect();
+        codes.dedup();
+        codes.sort();
+        codes.dedup();
+        let kind = match collision.resource {
+            crate::domain::Resource::ItComponent { .. } => t.resource_it_component,
+            crate::domain::Resource::Supplier { .. } => t.resource_supplier,
+        };
+        let name = collision.resource.name().to_owned();
+        let ids: Vec<String> = collision.items.iter().map(i64::to_string).collect();
+        let title = format!("{}: {}", t.collision_title_prefix, name);
+        let raise = format!(
+            "/escalations/new?year={year}&objects={}&initiatives={}&title={}",
+            codes.join(","),
+            ids.join(","),
+            crate::ui::encode_component(&title),
+        );
+        view! {
+            <li data-collision=name.clone()>
+                <span class="collision-kind">{kind}</span>" "<strong>{name.clone()}</strong>": "
+                {rows.iter().map(|r| format!(
+                    "{} ({})",
+                    r.initiative.name,
+                    r.object.as_ref().map(|o| o.code.as_str()).unwrap_or_default()
+                )).collect::<Vec<_>>().join(" · ")}
+                " "<a href=raise class="raise-link">{t.raise_escalation}</a>
+            </li>
+        }
+    };
+    view! {
+        <section class="collisions" aria-label=t.collisions_title>
+            {move || {
+                let found = collisions.get();
+                let count = found.len().to_string();
+                if found.is_empty() {
+                    view! { <p class="hint" data-collisions="0">{t.collisions_none}</p> }.into_any()
+                } else {
+                    view! {
+                        <h2>{t.collisions_title}</h2>
+                        <p class="hint">{t.collisions_intro}</p>
+                        <ul class="collision-list" data-collisions=count>
+                            {found.into_iter().map(entry).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn PriorityItem(row: PriorityRow, shared: Shared, send: impl Fn(Move) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let t = use_texts();
+    let Shared { list, can_edit, order, visible, line, suggestion, collisions, lifted, drag, announce, filter } = shared;
+    let PriorityRow { initiative, cost, score, object, resources } = row;
     let id = initiative.id;
     let name = initiative.name.clone();
+    // Its rank in the whole list, and its place among the items shown.
     let place = Memo::new(move |_| order.with(|o| o.iter().position(|&x| x == id).unwrap_or(0)));
+    let shown_at = Memo::new(move |_| visible.with(|v| v.iter().position(|&x| x == id).unwrap_or(0)));
     let unfunded = move || line.with(|l| l.first_unfunded.is_some_and(|first| place.get() >= first));
-    let first_unfunded = move || line.with(|l| l.first_unfunded == Some(place.get()));
+    // The line shows above the first unfunded item shown.
+    let first_unfunded = move || {
+        line.with(|l| {
+            l.first_unfunded.is_some_and(|first| {
+                let at = place.get();
+                at >= first
+                    && visible.with(|v| {
+                        order.with(|o| {
+                            v.iter().take_while(|&&x| x != id).all(|x| o.iter().position(|y| y == x) < Some(first))
+                        })
+                    })
+            })
+        })
+    };
     let suggested = move || suggestion.with(|s| s.iter().position(|&x| x == id).unwrap_or(0));
+    let collides: Memo<Vec<String>> = Memo::new(move |_| {
+        collisions.with(|c| c.iter().filter(|c| c.items.contains(&id)).map(|c| c.resource.name().to_owned()).collect())
+    });
     let is_lifted = move || lifted.with(|l| l.as_ref().is_some_and(|(item, _)| *item == id));
     let handle_id = format!("handle-{id}");
 
@@ -229,10 +410,12 @@ fn PriorityItem(
             (" " | "Enter", Some((item, start))) if item == id => {
                 ev.prevent_default();
                 lifted.set(None);
-                let now = order.get_untracked();
-                // The same order as the keys made, as one intent from the start.
-                let at = now.iter().position(|&x| x == id).unwrap_or(0);
-                let step = Move { item: id, before: now.get(at + 1).copied() };
+                // The same order as the keys made, as one intent from the
+                // start: before the item now following it in the view.
+                let step = visible.with_untracked(|v| {
+                    let at = v.iter().position(|&x| x == id).unwrap_or(0);
+                    Move { item: id, before: v.get(at + 1).copied() }
+                });
                 order.set(start);
                 send(step);
             }
@@ -246,11 +429,15 @@ fn PriorityItem(
             ("ArrowUp" | "ArrowDown", Some((item, _))) if item == id => {
                 ev.prevent_default();
                 let current = order.get_untracked();
+                let shown = visible.get_untracked();
                 let step = if key == "ArrowUp" { Step::Up } else { Step::Down };
-                if let Some(next) = step_move(&current, id, step).and_then(|m| apply_move(&current, m).ok()) {
-                    let place = next.iter().position(|&x| x == id).map_or(0, |p| p + 1);
-                    let total = next.len();
+                let next = step_move(&shown, id, step)
+                    .map(|m| within_view(&current, &shown, m))
+                    .and_then(|m| apply_move(&current, m).ok());
+                if let Some(next) = next {
                     order.set(next);
+                    let (place, total) =
+                        visible.with_untracked(|v| (v.iter().position(|&x| x == id).map_or(0, |p| p + 1), v.len()));
                     announce.set(format!("{} {place} {} {total}", t.place, t.of_total));
                     refocus(id);
                 }
@@ -292,8 +479,8 @@ fn PriorityItem(
     let step_form = move |step: Step, label: &'static str, symbol: &'static str| {
         let name = name_for_steps.clone();
         let disabled = move || match step {
-            Step::Up | Step::Top => place.get() == 0,
-            Step::Down => order.with(|o| place.get() + 1 >= o.len()),
+            Step::Up | Step::Top => shown_at.get() == 0,
+            Step::Down => visible.with(|v| shown_at.get() + 1 >= v.len()),
         };
         let key = match step {
             Step::Up => "up",
@@ -302,13 +489,29 @@ fn PriorityItem(
         };
         let on_submit = move |ev: SubmitEvent| {
             ev.prevent_default();
-            if let Some(intent) = step_move(&order.get_untracked(), id, step) {
+            if let Some(intent) = step_move(&visible.get_untracked(), id, step) {
                 send(intent);
             }
         };
+        let (action, scope) = match list {
+            List::Plan(plan) => (StepInitiative::url(), view! { <input type="hidden" name="plan_year_id" value=plan/> }.into_any()),
+            List::Portfolio(year) => {
+                let f = filter.get_value();
+                (
+                    StepInPortfolio::url(),
+                    view! {
+                        <input type="hidden" name="year" value=year/>
+                        <input type="hidden" name="object" value=f.object/>
+                        <input type="hidden" name="kind" value=f.kind/>
+                        <input type="hidden" name="activity" value=f.activity/>
+                    }
+                    .into_any(),
+                )
+            }
+        };
         view! {
-            <form method="post" action=StepInitiative::url() class="step-form" on:submit=on_submit>
-                <input type="hidden" name="plan_year_id" value=plan_id/>
+            <form method="post" action=action class="step-form" on:submit=on_submit>
+                {scope}
                 <input type="hidden" name="item" value=id/>
                 <input type="hidden" name="step" value=key/>
                 <button type="submit" disabled=disabled aria-label=format!("{label}: {name}") title=label>{symbol}</button>
@@ -317,8 +520,7 @@ fn PriorityItem(
     };
     let accept = move |_| {
         let target = suggested();
-        let current = order.get_untracked();
-        let rest: Vec<i64> = current.iter().copied().filter(|&x| x != id).collect();
+        let rest: Vec<i64> = visible.get_untracked().into_iter().filter(|&x| x != id).collect();
         send(Move { item: id, before: rest.get(target).copied() });
     };
     let score_title = format!(
@@ -359,8 +561,12 @@ fn PriorityItem(
                     >"⠿"</button>
                 })}
                 <span class="priority-rank">{move || place.get() + 1}</span>
+                {object.map(|o| view! { <span class="badge object-badge" title=o.name.clone()>{o.code.clone()}</span> })}
                 <a class="priority-name" href=format!("/initiatives/{id}")>{name.clone()}</a>
                 {move || unfunded().then(|| view! { <span class="badge unfunded-badge">{t.unfunded}</span> })}
+                {move || collides.with(|names| (!names.is_empty()).then(|| view! {
+                    <span class="badge collision-badge" data-collides>{format!("{}: {}", t.collision_badge, names.join(", "))}</span>
+                }))}
             </div>
             <dl class="priority-facts">
                 <div><dt>{t.col_main_activity}</dt><dd>{t.activity(initiative.main_activity)}</dd></div>
@@ -373,13 +579,21 @@ fn PriorityItem(
                     {score.total}
                     <span class="score-breakdown">" ("{score_title.clone()}")"</span>
                 </dd></div>
+                {(!resources.is_empty()).then(|| {
+                    let names: Vec<&str> = resources
+                        .iter()
+                        .filter(|r| matches!(r, crate::domain::Resource::ItComponent { .. }))
+                        .map(|r| r.name())
+                        .collect();
+                    view! { <div class="wide"><dt>{t.label_it_components_touched}</dt><dd>{names.join(", ")}</dd></div> }
+                })}
             </dl>
             {can_edit.then(|| view! {
                 <div class="priority-actions">
                     {step_form(Step::Top, t.move_top, "⤒")}
                     {step_form(Step::Up, t.move_up, "↑")}
                     {step_form(Step::Down, t.move_down, "↓")}
-                    {move || (suggested() != place.get()).then(|| view! {
+                    {move || (suggested() != shown_at.get()).then(|| view! {
                         <button type="button" class="suggestion" on:click=accept>
                             {format!("{} {}", t.accept_suggestion, suggested() + 1)}
                         </button>
@@ -476,12 +690,11 @@ fn auto_scroll(y: f64) {
 /// Others' moves: a server-sent event with the order's revision; a newer
 /// one than shown reloads the list (unless a move of ours is on its way,
 /// whose answer brings the order anyway).
-fn live_updates(code: String, year: i32, revision: RwSignal<i64>, in_flight: RwSignal<u32>, reload: RwSignal<u32>) {
+fn live_updates(url: String, revision: RwSignal<i64>, in_flight: RwSignal<u32>, reload: RwSignal<u32>) {
     #[cfg(feature = "hydrate")]
     Effect::new(move |_| {
         use leptos::wasm_bindgen::closure::Closure;
         use leptos::wasm_bindgen::JsCast;
-        let url = format!("/objects/{code}/plans/{year}/priorities/events");
         let Ok(source) = web_sys::EventSource::new(&url) else { return };
         let on_reordered = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let newer = event.data().as_string().and_then(|d| d.parse::<i64>().ok());
@@ -498,28 +711,43 @@ fn live_updates(code: String, year: i32, revision: RwSignal<i64>, in_flight: RwS
         on_cleanup(move || source.with_value(|s| s.close()));
     });
     #[cfg(not(feature = "hydrate"))]
-    let _ = (code, year, revision, in_flight, reload);
+    let _ = (url, revision, in_flight, reload);
 }
 
 #[component]
-fn UndoForm(plan_id: i64, order: RwSignal<Vec<i64>>, revision: RwSignal<i64>, reload: RwSignal<u32>) -> impl IntoView {
+fn UndoForm(list: List, order: RwSignal<Vec<i64>>, revision: RwSignal<i64>, reload: RwSignal<u32>) -> impl IntoView {
     let t = use_texts();
     let undo = ServerAction::<UndoMove>::new();
-    let error = last_error(undo.value());
+    let undo_portfolio = ServerAction::<UndoPortfolioMove>::new();
+    let value = Signal::derive(move || match list {
+        List::Plan(_) => undo.value().get(),
+        List::Portfolio(_) => undo_portfolio.value().get(),
+    });
+    let pending = move || undo.pending().get() || undo_portfolio.pending().get();
+    let error = Signal::derive(move || value.get().and_then(Result::err));
     Effect::new(move |_| {
-        if let Some(Ok(done)) = undo.value().get() {
+        if let Some(Ok(done)) = value.get() {
             revision.set(done.revision);
             order.set(done.order);
             reload.update(|n| *n += 1);
         }
     });
+    let (action, scope) = match list {
+        List::Plan(plan) => (UndoMove::url(), view! { <input type="hidden" name="plan_year_id" value=plan/> }.into_any()),
+        List::Portfolio(year) => {
+            (UndoPortfolioMove::url(), view! { <input type="hidden" name="year" value=year/> }.into_any())
+        }
+    };
     view! {
-        <form method="post" action=UndoMove::url() class="undo-form" on:submit=move |ev: SubmitEvent| {
+        <form method="post" action=action class="undo-form" on:submit=move |ev: SubmitEvent| {
             ev.prevent_default();
-            undo.dispatch(UndoMove { plan_year_id: plan_id });
+            match list {
+                List::Plan(plan_year_id) => { undo.dispatch(UndoMove { plan_year_id }); }
+                List::Portfolio(year) => { undo_portfolio.dispatch(UndoPortfolioMove { year }); }
+            }
         }>
-            <input type="hidden" name="plan_year_id" value=plan_id/>
-            <button type="submit" disabled=move || undo.pending().get()>{t.undo_move}</button>
+            {scope}
+            <button type="submit" disabled=pending>{t.undo_move}</button>
             <Outcome error done=Signal::derive(|| false)/>
         </form>
     }
