@@ -108,6 +108,7 @@ async fn the_steering_group_orders_the_portfolio_and_refusals_change_nothing() {
         assert_eq!((status, body["message"].as_str()), (409, Some("nothing_to_undo")));
 
         // Refusals change nothing: bad intents, an object leader, a reader.
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
         let audit_before = app.store.audit_log(&AuditFilter::default()).await.expect("audit").len();
         let other_year = app.store.initiatives_in_year(2020).await.expect("2020")[0].id;
         for (form, code) in [
@@ -118,7 +119,6 @@ async fn the_steering_group_orders_the_portfolio_and_refusals_change_nothing() {
             let (status, body) = post(&psg, &app.url, "/sf/portfolio/move", &form).await;
             assert_eq!((status, body["message"].as_str()), (400, Some(code)), "{form:?}");
         }
-        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
         let (status, _) = post(&leader, &app.url, "/sf/portfolio/move", &move_form(last, None)).await;
         assert_eq!(status, 403, "an object leader reorders the portfolio only through the steering group");
         let (status, _) = post(&app.client, &app.url, "/sf/portfolio/move", &move_form(last, None)).await;
@@ -143,7 +143,8 @@ async fn the_steering_group_orders_the_portfolio_and_refusals_change_nothing() {
         let (status, body) = post(&psg, &app.url, "/sf/portfolio/capacity", &capacity("1 234,5", version)).await;
         assert_eq!(status, 200, "{body}");
         let saved = app.store.portfolio_order(YEAR).await.expect("portfolio");
-        assert_eq!(saved.it_hours.map(|h| h.value().to_string()).as_deref(), Some("1234.5"));
+        let typed = app::domain::Hours::parse("1234,5").expect("hours").value();
+        assert_eq!(saved.it_hours.map(|h| h.value()), Some(typed), "as typed, exactly");
         let (status, body) = post(&psg, &app.url, "/sf/portfolio/capacity", &capacity("", version)).await;
         assert_eq!(status, 409, "stale: {body}");
         assert_eq!(app.store.portfolio_order(YEAR).await.expect("portfolio").it_hours, saved.it_hours, "kept");
