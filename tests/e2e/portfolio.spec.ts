@@ -38,7 +38,7 @@ test.describe('as the administrator, the portfolio across objects', () => {
     const last = before[before.length - 1];
     await page.getByRole('button', { name: `Flytta överst: ${last}` }).click();
     await expect.poll(() => names(page)).toEqual([last, ...before.slice(0, -1)]);
-    await page.waitForLoadState('networkidle');
+    await expect(page.locator('ol.priority-list')).toHaveAttribute('data-pending', '0');
     await page.reload();
     await expectHydrated(page);
     expect(await names(page)).toEqual([last, ...before.slice(0, -1)]);

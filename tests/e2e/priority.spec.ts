@@ -9,9 +9,9 @@ async function names(page: Page): Promise<string[]> {
   return page.locator('[data-priority-row]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name') ?? ''));
 }
 
-/** The order once no move is on its way (the list's revision has settled). */
+/** Once no move is on its way to the server (the list counts them). */
 async function settled(page: Page) {
-  await page.waitForLoadState('networkidle');
+  await expect(page.locator('ol.priority-list')).toHaveAttribute('data-pending', '0');
 }
 
 test.describe('as the administrator, prioritisation', () => {

@@ -292,7 +292,12 @@ pub(crate) fn PriorityBoard(
         {match list { List::Portfolio(year) => Some(view! { <CollisionList year collisions by_id/> }), List::Plan(_) => None }}
         {can_undo.then(|| view! { <UndoForm list order revision reload/> })}
         {move || visible.with(Vec::is_empty).then(|| view! { <p class="empty">{t.portfolio_none_shown}</p> })}
-        <ol class="priority-list" class:dragging=move || drag.get().is_some() data-revision=move || revision.get().to_string()>
+        <ol
+            class="priority-list"
+            class:dragging=move || drag.get().is_some()
+            data-revision=move || revision.get().to_string()
+            data-pending=move || in_flight.get().to_string()
+        >
             <For each=move || visible.get() key=|id| *id let:id>
                 {
                     let row = by_id.with_value(|m| m.get(&id).cloned());
