@@ -19,7 +19,6 @@ test.describe('as the administrator, the portfolio across objects', () => {
     const object = objectFor(info.project.name);
     await page.goto('/portfolio/priorities');
     await expectHydrated(page);
-    await expectAccessible(page);
     await expectNoSidewaysScroll(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Portföljens prioriteringar 2021');
     const all = await names(page);
@@ -34,6 +33,8 @@ test.describe('as the administrator, the portfolio across objects', () => {
     expect(before.length).toBeGreaterThan(2);
     expect(before.length).toBeLessThan(all.length);
     await expect(page.locator('.object-badge').first()).toHaveText(object);
+    // (axe on the filtered list: the whole one takes it many seconds.)
+    await expectAccessible(page);
 
     const last = before[before.length - 1];
     await page.getByRole('button', { name: `Flytta överst: ${last}` }).click();
