@@ -17,7 +17,7 @@ test.describe('as the administrator, the portfolio across objects', () => {
 
   test('the filter narrows the list and moves among what it shows are saved', async ({ page }, info) => {
     const object = objectFor(info.project.name);
-    await page.goto('/portfolio/priorities');
+    await page.goto('/portfolio/priorities?year=2021');
     await expectHydrated(page);
     await expectNoSidewaysScroll(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Portföljens prioriteringar 2021');
@@ -74,7 +74,7 @@ test.describe('as the administrator, the portfolio across objects', () => {
     const box = form.getByRole('checkbox').first();
     const was = await box.isChecked();
     await box.setChecked(!was);
-    await form.getByRole('button', { name: 'Spara' }).click();
+    await form.getByRole('button', { name: 'Spara it-komponenter' }).click();
     await expect(form.getByText('Sparat.')).toBeVisible();
     await page.reload();
     await expect(page.locator('form.components-form').getByRole('checkbox').first()).toBeChecked({ checked: !was });

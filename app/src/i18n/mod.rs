@@ -470,6 +470,7 @@ pub struct Texts {
     pub initiative_components_title: &'static str,
     pub initiative_components_intro: &'static str,
     pub initiative_components_none: &'static str,
+    pub save_components: &'static str,
     pub portfolio_reorder_reason: &'static str,
     pub not_set: &'static str,
     pub limit_business_hours: &'static str,

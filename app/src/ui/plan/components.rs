@@ -78,7 +78,7 @@ fn Components(id: i64, components: InitiativeComponents) -> impl IntoView {
                     <p class="field-error" role="alert">{crate::ui::access::general_error(t, &e)}</p>
                 })}
                 <div class="form-actions">
-                    <button type="submit" disabled=move || save.pending().get()>{t.save}</button>
+                    <button type="submit" disabled=move || save.pending().get()>{t.save_components}</button>
                     <Outcome error done=saved/>
                 </div>
             </form>
