@@ -258,8 +258,7 @@ pub trait PortfolioStore: Send + Sync + 'static {
     async fn initiative_components(&self, initiative_id: i64) -> StoreResult<Vec<i64>>;
     /// Replaces them, audited; `Invalid("unknown_component")` for an id
     /// that names no component.
-    async fn set_initiative_components(&self, initiative_id: i64, components: &[i64], actor: i64)
-        -> StoreResult<()>;
+    async fn set_initiative_components(&self, initiative_id: i64, components: &[i64], actor: i64) -> StoreResult<()>;
 
     /// The recorded outcomes of a plan year's initiatives, by initiative id.
     async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;

@@ -17,7 +17,8 @@ const YEAR: i32 = 2021;
 
 async fn order(app: &TestApp) -> Vec<i64> {
     let order = app.store.portfolio_order(YEAR).await.expect("portfolio").order;
-    let mut all: Vec<i64> = app.store.initiatives_in_year(YEAR).await.expect("initiatives").iter().map(|i| i.id).collect();
+    let mut all: Vec<i64> =
+        app.store.initiatives_in_year(YEAR).await.expect("initiatives").iter().map(|i| i.id).collect();
     let mut sorted = order.clone();
     sorted.sort_unstable();
     all.sort_unstable();
@@ -57,12 +58,21 @@ async fn the_steering_group_orders_the_portfolio_and_refusals_change_nothing() {
         // The page: everyone who reads sees the list, in order, with objects.
         let (status, page) = post(&app.client, &app.url, "/sf/portfolio/page", &[("year", YEAR.to_string())]).await;
         assert_eq!(status, 200, "{page}");
-        let ids: Vec<i64> = page["rows"].as_array().expect("rows").iter().map(|r| r["initiative"]["id"].as_i64().expect("id")).collect();
+        let ids: Vec<i64> = page["rows"]
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|r| r["initiative"]["id"].as_i64().expect("id"))
+            .collect();
         assert_eq!(ids, start);
         assert_eq!(page["rows"][0]["object"]["code"], "FST");
         assert_eq!(page["can_edit"], false, "a reader does not decide");
         let (_, page) = post(&psg, &app.url, "/sf/portfolio/page", &[]).await;
-        assert_eq!((page["year"].as_i64(), page["can_edit"].as_bool()), (Some(2021), Some(true)), "the open year, for the PSG");
+        assert_eq!(
+            (page["year"].as_i64(), page["can_edit"].as_bool()),
+            (Some(2021), Some(true)),
+            "the open year, for the PSG"
+        );
 
         // A move: the server's order comes back and is stored.
         let last = *start.last().expect("last");
@@ -180,18 +190,25 @@ async fn conflicts_come_from_the_it_components_initiatives_touch() {
             .iter()
             .map(|r| {
                 let resources = serde_json::from_value(r["resources"].clone()).expect("resources");
-                (r["initiative"]["id"].as_i64().expect("id"), r["initiative"]["plan_year_id"].as_i64().expect("plan"), resources)
+                (
+                    r["initiative"]["id"].as_i64().expect("id"),
+                    r["initiative"]["plan_year_id"].as_i64().expect("plan"),
+                    resources,
+                )
             })
             .collect();
-        let claims: Vec<app::domain::Claim<'_>> =
-            claims.iter().map(|(item, object_id, resources)| app::domain::Claim { item: *item, object_id: *object_id, resources }).collect();
+        let claims: Vec<app::domain::Claim<'_>> = claims
+            .iter()
+            .map(|(item, object_id, resources)| app::domain::Claim { item: *item, object_id: *object_id, resources })
+            .collect();
         let found = app::domain::collisions(&claims, app::domain::PORTFOLIO_TOP);
         let platform = found.iter().find(|c| c.resource.name() == "Integrationsplattform").expect("a conflict");
         assert_eq!(platform.items.len(), 3, "VSOA, SAM and EHR");
 
         // Touches are kept by those who manage the initiative's object.
         let akn_2021 = initiative_named(&app, "NY - Webbtillgänglighetsdirektivet").await;
-        let (status, editor) = post(&leader, &app.url, "/sf/initiative/components", &[("initiative_id", akn_2021.to_string())]).await;
+        let (status, editor) =
+            post(&leader, &app.url, "/sf/initiative/components", &[("initiative_id", akn_2021.to_string())]).await;
         assert_eq!((status, editor["can_edit"].as_bool()), (200, Some(true)), "{editor}");
         let choice = editor["choices"][0][0].as_i64().expect("an AKN component");
         let form = |ids: &[i64]| {

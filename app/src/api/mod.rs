@@ -55,8 +55,8 @@ pub use plan::{
 pub use priority::{
     get_initiative_components, get_portfolio_priorities, get_priorities, move_in_portfolio, move_initiative,
     save_initiative_components, set_capacity, set_portfolio_capacity, step_in_portfolio, step_initiative, undo_move,
-    undo_portfolio_move, InitiativeComponents, MoveInPortfolio, MoveInitiative, SaveInitiativeComponents,
-    SetCapacity, SetPortfolioCapacity, StepInPortfolio, StepInitiative, UndoMove, UndoPortfolioMove,
+    undo_portfolio_move, InitiativeComponents, MoveInPortfolio, MoveInitiative, SaveInitiativeComponents, SetCapacity,
+    SetPortfolioCapacity, StepInPortfolio, StepInitiative, UndoMove, UndoPortfolioMove,
 };
 
 /// Who the server found behind a request (session, API token, the public,

@@ -359,8 +359,12 @@ pub async fn get_initiative_components(initiative_id: i64) -> Result<InitiativeC
                 }
             }
         }
-        choices.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
-        Ok(InitiativeComponents { choices, selected, can_edit: principal.can(Permission::ManageObject(plan.object_id)) })
+        choices.sort_by_key(|c| c.1.to_lowercase());
+        Ok(InitiativeComponents {
+            choices,
+            selected,
+            can_edit: principal.can(Permission::ManageObject(plan.object_id)),
+        })
     })
     .await
 }

@@ -715,11 +715,15 @@ const PORTFOLIO_HEAD_2021: &[(&str, &str)] = &[
 /// fifths of what the year's plans ask for, so the line shows.
 fn add_portfolio_2021(data: &mut Dataset) {
     let exists = |object: &str, name: &str| {
-        data.plan_years.iter().any(|p| p.object == object && p.year == 2021 && p.initiatives.iter().any(|i| i.name == name))
+        data.plan_years
+            .iter()
+            .any(|p| p.object == object && p.year == 2021 && p.initiatives.iter().any(|i| i.name == name))
     };
     let links: Vec<InitiativeComponentSeed> = TOUCHES_2021
         .iter()
-        .filter(|(object, name, component)| exists(object, name) && data.it_components.iter().any(|c| c.name == *component))
+        .filter(|(object, name, component)| {
+            exists(object, name) && data.it_components.iter().any(|c| c.name == *component)
+        })
         .map(|&(object, name, component)| InitiativeComponentSeed {
             object: object.to_owned(),
             year: 2021,
@@ -732,8 +736,13 @@ fn add_portfolio_2021(data: &mut Dataset) {
         .filter(|(object, name)| exists(object, name))
         .map(|&(object, name)| (object.to_owned(), name.to_owned()))
         .collect();
-    let asked: Decimal =
-        data.plan_years.iter().filter(|p| p.year == 2021).flat_map(|p| &p.initiatives).map(|i| i.it.hours.value()).sum();
+    let asked: Decimal = data
+        .plan_years
+        .iter()
+        .filter(|p| p.year == 2021)
+        .flat_map(|p| &p.initiatives)
+        .map(|i| i.it.hours.value())
+        .sum();
     let hundreds = (asked * Decimal::new(8, 1) / Decimal::ONE_HUNDRED).round();
     let it_hours = Hours::parse(&(hundreds * Decimal::ONE_HUNDRED).to_string()).ok();
     for link in links {

@@ -44,7 +44,7 @@ pub use plan::{
 };
 pub use priority::{
     apply_move, capacity_line, capacity_line_of, collisions, cost_of, score, step_move, suggested_order, undo_of,
-    within_view, Capacity, CapacityForm, CapacityLine, Claim, Collision, Demand, Limit, Move, MoveError, PortfolioOrder, Reordered,
-    Resource, ScoreBreakdown, Step, PORTFOLIO_TOP,
+    within_view, Capacity, CapacityForm, CapacityLine, Claim, Collision, Demand, Limit, Move, MoveError,
+    PortfolioOrder, Reordered, Resource, ScoreBreakdown, Step, PORTFOLIO_TOP,
 };
 pub use workbook::neutralise_cell;

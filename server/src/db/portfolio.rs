@@ -28,6 +28,9 @@ const REVISION: &str = "SELECT CAST(COALESCE(MAX(id), 0) AS BIGINT) FROM portfol
 const ENSURE_YEAR: &str = "INSERT INTO portfolio_years (year) VALUES ($1) ON CONFLICT (year) DO NOTHING";
 
 type Item = (i64, i64, String, i32, Option<i32>);
+/// An initiative, a component it touches (id, name) and the component's
+/// supplier (id, name), if any.
+type TouchRow = (i64, i64, String, Option<i64>, Option<String>);
 /// A year's latest move: id, initiative, the one it used to precede, the
 /// move it undid (if an undo), and whether it has been undone.
 type LastMove = (i64, i64, Option<i64>, Option<i64>, bool);
@@ -248,7 +251,7 @@ impl SqlStore {
     /// Every IT component a year's initiatives touch, and each component's
     /// supplier, per initiative (a supplier once per initiative).
     pub(super) async fn resources_of_year(&self, year: i32) -> StoreResult<Vec<(i64, Resource)>> {
-        let rows: Vec<(i64, i64, String, Option<i64>, Option<String>)> = with_pool!(self.pool(), p, Db => {
+        let rows: Vec<TouchRow> = with_pool!(self.pool(), p, Db => {
             sqlx::query_as(
                 "SELECT ic.initiative_id, c.id, c.name, s.id, s.name
                  FROM initiative_it_components ic

@@ -191,9 +191,9 @@ pub(crate) fn PriorityBoard(
         order.with(|o| {
             by_id.with_value(|m| {
                 capacity_line_of(
-                    o.iter().filter_map(|id| m.get(id)).map(|r| {
-                        (r.initiative.business.hours.value(), r.initiative.it.hours.value(), r.cost)
-                    }),
+                    o.iter()
+                        .filter_map(|id| m.get(id))
+                        .map(|r| (r.initiative.business.hours.value(), r.initiative.it.hours.value(), r.cost)),
                     &capacity,
                 )
             })
@@ -235,7 +235,8 @@ pub(crate) fn PriorityBoard(
         }
         order.set(next.clone());
         failure.set(None);
-        let (place, total) = visible.with_untracked(|v| (v.iter().position(|&id| id == step.item).map_or(0, |p| p + 1), v.len()));
+        let (place, total) =
+            visible.with_untracked(|v| (v.iter().position(|&id| id == step.item).map_or(0, |p| p + 1), v.len()));
         announce.set(format!("{} {} {place} {} {total}", name_of(step.item), t.moved_to_place, t.of_total));
         in_flight.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
@@ -270,19 +271,8 @@ pub(crate) fn PriorityBoard(
             })
         })
     };
-    let shared = Shared {
-        list,
-        can_edit,
-        order,
-        visible,
-        line,
-        suggestion,
-        collisions,
-        lifted,
-        drag,
-        announce,
-        filter,
-    };
+    let shared =
+        Shared { list, can_edit, order, visible, line, suggestion, collisions, lifted, drag, announce, filter };
     view! {
         {can_edit.then(|| view! { <p class="hint">{t.priority_keyboard_hint}</p> })}
         {(!can_edit).then(|| view! { <p class="notice">{t.priority_read_only}</p> })}
@@ -374,7 +364,8 @@ fn CollisionList(
 #[component]
 fn PriorityItem(row: PriorityRow, shared: Shared, send: impl Fn(Move) + Copy + Send + Sync + 'static) -> impl IntoView {
     let t = use_texts();
-    let Shared { list, can_edit, order, visible, line, suggestion, collisions, lifted, drag, announce, filter } = shared;
+    let Shared { list, can_edit, order, visible, line, suggestion, collisions, lifted, drag, announce, filter } =
+        shared;
     let PriorityRow { initiative, cost, score, object, resources } = row;
     let id = initiative.id;
     let name = initiative.name.clone();
@@ -499,7 +490,9 @@ fn PriorityItem(row: PriorityRow, shared: Shared, send: impl Fn(Move) + Copy + S
             }
         };
         let (action, scope) = match list {
-            List::Plan(plan) => (StepInitiative::url(), view! { <input type="hidden" name="plan_year_id" value=plan/> }.into_any()),
+            List::Plan(plan) => {
+                (StepInitiative::url(), view! { <input type="hidden" name="plan_year_id" value=plan/> }.into_any())
+            }
             List::Portfolio(year) => {
                 let f = filter.get_value();
                 (
@@ -738,7 +731,9 @@ fn UndoForm(list: List, order: RwSignal<Vec<i64>>, revision: RwSignal<i64>, relo
         }
     });
     let (action, scope) = match list {
-        List::Plan(plan) => (UndoMove::url(), view! { <input type="hidden" name="plan_year_id" value=plan/> }.into_any()),
+        List::Plan(plan) => {
+            (UndoMove::url(), view! { <input type="hidden" name="plan_year_id" value=plan/> }.into_any())
+        }
         List::Portfolio(year) => {
             (UndoPortfolioMove::url(), view! { <input type="hidden" name="year" value=year/> }.into_any())
         }
