@@ -8,7 +8,7 @@ mod compare;
 mod conflict;
 mod cycle;
 mod fields;
-mod form;
+pub(crate) mod form;
 mod import;
 mod initiative;
 mod live;
