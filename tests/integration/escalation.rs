@@ -9,7 +9,7 @@ use app::demo::DEMO_PASSWORD;
 use app::domain::{AuditFilter, Escalation, EscalationEventKind, EscalationState, EscalationStep, Grant, Role};
 use app::store::NewPerson;
 
-use crate::helpers::{backends, spawn_app, TestApp, READER};
+use crate::helpers::{backends, spawn_app, TestApp};
 
 /// Object leader, IT side, of AKN.
 const LEADER: &str = "naris.radetinac@linkoping.example";
@@ -17,6 +17,16 @@ const LEADER: &str = "naris.radetinac@linkoping.example";
 const OWNER: &str = "maria.ottosson@linkoping.example";
 const PSG: &str = "cecilia.wahlstrom@linkoping.example";
 const SPECIALIST: &str = "jonas.wiman@linkoping.example";
+
+/// A form as owned pairs, a refused form with its field and code, and a
+/// borrowed one with its field and code.
+type OwnedForm = Vec<(String, String)>;
+type Case<'a> = (OwnedForm, &'a str, &'a str);
+type BadForm<'a> = (&'a [(&'a str, &'a str)], &'a str, &'a str);
+
+fn refs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
 
 fn in_days(days: i64) -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
@@ -163,25 +173,20 @@ async fn a_leader_raises_the_owners_take_it_up_and_the_steering_group_decides() 
                 ("rationale", rationale.to_owned()),
             ]
         };
-        let as_refs = |form: &[(&'static str, String)]| form.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
         for client in [&leader, &owner] {
-            let form = as_refs(&decide("3", "AKN först", "Lagkrav"));
-            let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            let (status, _) = app.call(client, "/sf/escalations/decide", &form).await;
+            let (status, _) =
+                app.call(client, "/sf/escalations/decide", &refs(&decide("3", "AKN först", "Lagkrav"))).await;
             assert_eq!(status, 403, "only the PSG decides at step 3");
         }
         let before = snapshot(&app).await;
         // A stale version: 409 with what is stored now.
-        let form = decide("2", "AKN först", "Lagkrav");
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (status, body) = app.call(&psg, "/sf/escalations/decide", &form).await;
+        let (status, body) =
+            app.call(&psg, "/sf/escalations/decide", &refs(&decide("2", "AKN först", "Lagkrav"))).await;
         assert_eq!((status, body["error"].as_str()), (409, Some("stale")), "{body}");
         assert_eq!(body["version"], 3);
         assert!(body["current"].to_string().contains("\"3\""), "{body}");
         // A decision needs its rationale.
-        let form = decide("3", "AKN först", "  ");
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (status, body) = app.call(&psg, "/sf/escalations/decide", &form).await;
+        let (status, body) = app.call(&psg, "/sf/escalations/decide", &refs(&decide("3", "AKN först", "  "))).await;
         assert_eq!(
             (status, body["field"].as_str(), body["message"].as_str()),
             (400, Some("rationale"), Some("required"))
@@ -193,8 +198,7 @@ async fn a_leader_raises_the_owners_take_it_up_and_the_steering_group_decides() 
             "AKN:s e-arkiv går först; EHR flyttar uppgraderingen till maj.",
             "Arkivlagen kräver leverans i april.",
         );
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (status, body) = app.call(&psg, "/sf/escalations/decide", &form).await;
+        let (status, body) = app.call(&psg, "/sf/escalations/decide", &refs(&form)).await;
         assert_eq!(status, 200, "{body}");
         let decided = escalation(&app, id).await;
         assert_eq!(decided.state, EscalationState::Decided);
@@ -248,13 +252,13 @@ async fn bad_input_and_those_who_may_not_act_are_refused_and_change_nothing() {
         let (yesterday, soon) = (in_days(-1), in_days(5));
         let good: Vec<(&str, &str)> =
             vec![("year", "2021"), ("title", "Krock"), ("description", ""), ("due_on", &soon), ("objects[]", "AKN")];
-        let with = |field: &str, value: &'static str| -> Vec<(String, String)> {
+        let with = |field: &str, value: &'static str| -> OwnedForm {
             good.iter()
                 .map(|&(k, v)| (k.to_owned(), if k == field { value.to_owned() } else { v.to_owned() }))
                 .collect()
         };
         let owned = |form: &[(&str, &str)]| form.iter().map(|&(k, v)| (k.to_owned(), v.to_owned())).collect::<Vec<_>>();
-        let mut cases: Vec<(Vec<(String, String)>, &str, &str)> = vec![
+        let mut cases: Vec<Case> = vec![
             (with("title", "  "), "title", "required"),
             (with("year", "tjugo"), "year", "not_a_number"),
             (with("due_on", ""), "due_on", "required"),
@@ -304,7 +308,7 @@ async fn bad_input_and_those_who_may_not_act_are_refused_and_change_nothing() {
             assert_eq!(app.call(client, "/sf/escalations/withdraw", &withdraw).await.0, 403);
         }
         // Bad input from one who may act.
-        let bad_escalations: [(&[(&str, &str)], &str, &str); 3] = [
+        let bad_escalations: [BadForm; 3] = [
             (&[("id", &id), ("version", &version), ("note", ""), ("due_on", &soon)], "note", "required"),
             (&[("id", &id), ("version", &version), ("note", "x"), ("due_on", &yesterday)], "due_on", "in_past"),
             (&[("id", &id), ("version", &version), ("note", &long_text), ("due_on", &soon)], "note", "too_long"),
@@ -448,6 +452,5 @@ async fn the_open_list_puts_the_steering_groups_questions_first_with_who_must_ac
         );
         let reader_new = app.get("/escalations/new").await;
         assert_eq!(reader_new.status().as_u16(), 403, "a reader may not raise");
-        let _ = READER;
     }
 }

@@ -53,8 +53,8 @@ mod server {
         }
         let mut all = Vec::new();
         for object in &escalation.objects {
-            if !roles.contains_key(&object.id) {
-                roles.insert(object.id, store.roles_of(object.id).await?);
+            if let std::collections::hash_map::Entry::Vacant(slot) = roles.entry(object.id) {
+                slot.insert(store.roles_of(object.id).await?);
             }
             all.extend(roles.get(&object.id).cloned().unwrap_or_default());
         }
