@@ -74,7 +74,8 @@ fn Detail(page: EscalationPage) -> impl IntoView {
     let open = escalation.state == EscalationState::Open;
     let title = title_text(format!("{} – {} – {}", escalation.title, e.list_title, t.app_name));
     let href = format!("/escalations/{}", escalation.id);
-    let acts = can_escalate || can_decide || can_withdraw;
+    // Others act at this step (the raiser may still withdraw).
+    let acts = can_escalate || can_decide;
     view! {
         <Title text=title/>
         <p class="breadcrumb"><a href="/escalations">{e.list_title}</a></p>
