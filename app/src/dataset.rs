@@ -29,6 +29,8 @@ pub struct Dataset {
     /// Passwords (argon2id PHC strings) by e-mail, for people who sign in
     /// with one.
     pub credentials: Vec<(String, String)>,
+    /// Questions in the escalation register.
+    pub escalations: Vec<EscalationSeed>,
 }
 
 /// An initiative (by object, year and name) touches an IT component.
@@ -156,4 +158,25 @@ pub(crate) fn literal<T>(parsed: Result<T, crate::domain::DomainError>) -> T {
         Ok(value) => value,
         Err(error) => panic!("malformed literal in demo data: {error}"),
     }
+}
+
+/// A question in the escalation register (001, 2.3.4), raised when the
+/// dataset is loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EscalationSeed {
+    /// The e-mail address of the person who raised it.
+    pub raised_by: String,
+    /// Codes of the objects involved.
+    pub objects: Vec<String>,
+    /// Initiatives in conflict: object code and name, in that object's
+    /// plan for `year`.
+    pub initiatives: Vec<(String, String)>,
+    pub year: i32,
+    pub title: String,
+    pub description: String,
+    /// When the object leaders are to have acted.
+    pub due_on: NaiveDate,
+    /// Raised to the object owners by the one who raised it: why, and when
+    /// the owners are to have acted.
+    pub to_owners: Option<(String, NaiveDate)>,
 }

@@ -266,6 +266,31 @@ pub trait PortfolioStore: Send + Sync + 'static {
     /// approved plans, as outcome comes after the plan.
     async fn record_outcome(&self, initiative_id: i64, outcome: &crate::domain::Outcome, actor: i64)
         -> StoreResult<()>;
+
+    // Escalations when priorities collide between objects (001, 2.3.4).
+
+    /// Escalations with their objects and initiatives, open ones only or
+    /// all; by due date.
+    async fn escalations(&self, open_only: bool) -> StoreResult<Vec<crate::domain::Escalation>>;
+    async fn escalation(&self, id: i64) -> StoreResult<Option<crate::domain::Escalation>>;
+    /// An escalation's history, oldest first.
+    async fn escalation_events(&self, id: i64) -> StoreResult<Vec<crate::domain::EscalationEvent>>;
+    /// Raises a question at step 1, with its history entry, audited.
+    async fn raise_escalation(
+        &self,
+        input: &crate::domain::RaiseInput,
+        actor: i64,
+    ) -> StoreResult<crate::domain::Escalation>;
+    /// Applies one change from `version`, with its history entry, audited:
+    /// `Stale` when that is not the stored version, `Conflict(code)` when
+    /// the change does not apply (`not_open`, `last_step`).
+    async fn change_escalation(
+        &self,
+        id: i64,
+        version: i64,
+        change: &crate::domain::EscalationChange,
+        actor: i64,
+    ) -> StoreResult<crate::domain::Escalation>;
 }
 
 /// A session as stored: the client holds the random id, the store its hash.

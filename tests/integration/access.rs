@@ -734,6 +734,43 @@ fn matrix() -> Vec<MatrixRow> {
         ("POST", "/auth/sign-in", "/auth/sign-in".into(), form(&[("email", ""), ("password", "")]), EVERYONE),
         ("GET", "/auth/oidc/start", "/auth/oidc/start".into(), form(&[]), EVERYONE),
         ("GET", "/auth/oidc/callback", "/auth/oidc/callback".into(), form(&[]), EVERYONE),
+        // Escalations: read by all readers; raised by those who manage an
+        // involved object (AKN) or sit in the PSG; the demo question at step
+        // 1 about AKN and EHR taken further or decided by AKN's leaders (and
+        // the PSG); withdrawn by its raiser (a demo leader) or the PSG. Those
+        // allowed send refused input (400): nothing changes.
+        ("POST", "/sf/escalations/list", "/sf/escalations/list".into(), form(&[]), READERS),
+        ("POST", "/sf/escalations/summary", "/sf/escalations/summary".into(), form(&[]), READERS),
+        ("POST", "/sf/escalations/page", "/sf/escalations/page".into(), form(&[("id", "ESCALATION")]), READERS),
+        ("POST", "/sf/escalations/new", "/sf/escalations/new".into(), form(&[]), SUPPLIER_KEEPERS),
+        (
+            "POST",
+            "/sf/escalations/raise",
+            "/sf/escalations/raise".into(),
+            form(&[("year", "2021"), ("title", ""), ("description", ""), ("due_on", ""), ("objects[]", "AKN")]),
+            &[Admin, Psg, OwnerBusiness, OwnerIt, LeaderBusiness, LeaderIt][..],
+        ),
+        (
+            "POST",
+            "/sf/escalations/escalate",
+            "/sf/escalations/escalate".into(),
+            form(&[("id", "ESCALATION"), ("version", "1"), ("note", ""), ("due_on", "")]),
+            &[Admin, Psg, LeaderBusiness, LeaderIt][..],
+        ),
+        (
+            "POST",
+            "/sf/escalations/decide",
+            "/sf/escalations/decide".into(),
+            form(&[("id", "ESCALATION"), ("version", "1"), ("decision", ""), ("rationale", "")]),
+            &[Admin, Psg, LeaderBusiness, LeaderIt][..],
+        ),
+        (
+            "POST",
+            "/sf/escalations/withdraw",
+            "/sf/escalations/withdraw".into(),
+            form(&[("id", "ESCALATION"), ("version", "1"), ("note", "x".repeat(4001).as_str())]),
+            &[Admin, Psg][..],
+        ),
         // Last: it ends the caller's session.
         ("POST", "/auth/sign-out", "/auth/sign-out".into(), form(&[]), EVERYONE),
     ];
@@ -802,6 +839,13 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
         let draft = draft.expect("AKN 2021");
         let draft_initiative = app.store.initiatives(draft.id).await.expect("initiatives")[0].id.to_string();
         let people = matrix_people(&app).await;
+        let escalation = app.store.escalations(true).await.expect("escalations");
+        let escalation = escalation
+            .iter()
+            .find(|e| e.step == app::domain::EscalationStep::ObjectLeaders && e.objects.iter().any(|o| o.code == "AKN"))
+            .expect("a demo escalation at step 1 about AKN")
+            .id
+            .to_string();
         for (method, route, path, form, allowed) in matrix() {
             let path = if route.starts_with("/contracts") || path.starts_with("/api/v1/contracts/") {
                 path.replace("INITIATIVE", &contract)
@@ -815,6 +859,7 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
                     "DRAFT" => (k, draft_initiative.clone()),
                     "PLAN" => (k, draft.id.to_string()),
                     "OBJECT" => (k, akn.id.to_string()),
+                    "ESCALATION" => (k, escalation.clone()),
                     _ => (k, v),
                 })
                 .collect();

@@ -6,6 +6,7 @@
 mod access;
 mod api;
 mod catalog;
+mod escalation;
 mod helpers;
 mod objects;
 mod oidc;

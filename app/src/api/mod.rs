@@ -59,6 +59,15 @@ pub use priority::{
     SetPortfolioCapacity, StepInPortfolio, StepInitiative, UndoMove, UndoPortfolioMove,
 };
 
+#[cfg(feature = "ui")]
+mod escalation;
+#[cfg(feature = "ui")]
+pub use escalation::{
+    decide_escalation, escalate_escalation, get_escalation, get_escalation_summary, get_escalations,
+    get_new_escalation, raise_escalation, withdraw_escalation, DecideEscalation, EscalateEscalation, EscalationSummary,
+    RaiseEscalation, WithdrawEscalation,
+};
+
 /// Who the server found behind a request (session, API token, the public,
 /// or nobody). The server's middleware puts it in the request; server
 /// functions read it from Leptos context.

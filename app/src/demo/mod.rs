@@ -8,6 +8,7 @@
 
 mod akn;
 mod contracts;
+mod escalations;
 mod portfolio;
 
 use chrono::NaiveDate;
@@ -44,6 +45,7 @@ pub fn dataset(today: NaiveDate) -> Dataset {
     akn::add(&mut data);
     portfolio::add(&mut data);
     contracts::add(&mut data, today);
+    escalations::add(&mut data, today);
     data.credentials =
         DEMO_ACCOUNTS.iter().map(|&(email, _, _)| (email.to_owned(), DEMO_PASSWORD_HASH.to_owned())).collect();
     data
@@ -134,6 +136,20 @@ pub(crate) fn dangling_references(data: &Dataset) -> Vec<String> {
         }
         for email in contract.owner.iter().chain(&contract.deputy) {
             check(people.contains(email.as_str()), format!("{label}: person {email}"));
+        }
+    }
+    for escalation in &data.escalations {
+        let label = format!("escalation {}", escalation.title);
+        check(people.contains(escalation.raised_by.as_str()), format!("{label}: person {}", escalation.raised_by));
+        check(!escalation.objects.is_empty(), format!("{label}: no objects"));
+        for code in &escalation.objects {
+            check(objects.contains(code.as_str()), format!("{label}: object {code}"));
+        }
+        for (code, name) in &escalation.initiatives {
+            let planned = data.plan_years.iter().any(|p| {
+                p.object == *code && p.year == escalation.year && p.initiatives.iter().any(|i| i.name == *name)
+            });
+            check(planned && escalation.objects.contains(code), format!("{label}: initiative {code}/{name}"));
         }
     }
     for (email, _) in &data.credentials {

@@ -25,4 +25,6 @@ pub enum DomainError {
     ScoreOutOfRange,
     #[error("too large")]
     TooLarge,
+    #[error("date is in the past")]
+    InPast,
 }

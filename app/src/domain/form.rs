@@ -33,6 +33,7 @@ impl DomainError {
             DomainError::UnknownValue(_) => "unknown",
             DomainError::ScoreOutOfRange => "score_range",
             DomainError::TooLarge => "too_large",
+            DomainError::InPast => "in_past",
         }
     }
 }

@@ -8,6 +8,7 @@ mod budget;
 mod catalog;
 mod contract;
 mod error;
+mod escalation;
 mod form;
 mod keyed;
 mod number;
@@ -30,6 +31,11 @@ pub use catalog::{
 };
 pub use contract::{add_months, Contract, ExtensionOptions};
 pub use error::DomainError;
+pub use escalation::{
+    due_date, may_act, may_raise, may_withdraw, transition, DecideForm, EscalateForm, Escalation, EscalationChange,
+    EscalationEvent, EscalationEventKind, EscalationInitiative, EscalationObject, EscalationState, EscalationStep,
+    RaiseForm, RaiseInput, TransitionError, WithdrawForm, ESCALATION_TEXT_MAX_CHARS, ESCALATION_TITLE_MAX_CHARS,
+};
 pub use form::{
     FieldProblem, InitiativeForm, InitiativeInput, ObjectForm, ObjectInput, OutcomeForm, SettingsForm, StatusForm,
     StatusInput, COMMENT_MAX_CHARS, NAME_MAX_CHARS,

@@ -6,9 +6,11 @@
 //! because that is how the municipality's documents write them.
 
 mod en;
+mod escalation;
 mod format;
 mod sv;
 
+pub use escalation::EscalationTexts;
 pub use format::{format_amount, format_fte, format_hours, format_money};
 
 use crate::domain::{
@@ -517,6 +519,8 @@ pub struct Texts {
     pub create_object: &'static str,
     pub err_code_taken: &'static str,
     pub err_bad_object_code: &'static str,
+    /// The escalation register's texts.
+    pub escalation: &'static EscalationTexts,
 }
 
 impl Texts {
@@ -602,12 +606,15 @@ impl Texts {
 
     /// The message for a validation error's code, as server functions send it.
     pub fn field_error(&self, field: &str, code: &str) -> &'static str {
+        if let Some(message) = self.escalation.field_error(field, code) {
+            return message;
+        }
         match (field, code) {
             ("role", "own_admin") => self.err_own_admin,
             ("role", _) => self.err_role_unknown,
             ("password", "too_long") => self.err_password_long,
             ("main_activity" | "assignment_type" | "status", "unknown") => self.err_choose,
-            ("date", "unknown") => self.err_date,
+            ("date" | "due_on", "unknown") => self.err_date,
             ("category", "unknown") => self.err_choose,
             ("code", "taken") => self.err_code_taken,
             ("name", "taken") => self.err_name_taken,

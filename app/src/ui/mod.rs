@@ -2,6 +2,7 @@
 //! server, hydrated in the browser.
 
 mod access;
+mod escalation;
 mod layout;
 mod locale;
 mod object;
@@ -55,6 +56,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=access::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=access::PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=access::AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/escalations") view=escalation::EscalationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/escalations/new") view=escalation::NewEscalationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/escalations/:id") view=escalation::EscalationDetailPage ssr=SsrMode::Async/>
                 </Routes>
             </layout::Layout>
         </Router>

@@ -5,6 +5,7 @@
 mod access;
 mod catalog;
 mod compare;
+mod escalation;
 mod import;
 mod object_page;
 mod overview;
@@ -18,6 +19,10 @@ pub use access::{
 };
 pub use catalog::{CatalogEditor, SupplierRegister};
 pub use compare::{compare_years, ActivityComparison, Compared, ComparedInitiative, YearComparison};
+pub use escalation::{
+    actor_names, actors_of, escalation_row, sort_rows, split_list, Actor, EscalationList, EscalationPage,
+    EscalationRow, NewEscalation, ObjectOption,
+};
 pub use import::ImportPreviewPage;
 pub use object_page::{
     build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,

@@ -250,6 +250,7 @@ pub async fn load(pool: &Pool, data: &Dataset, actor_id: Option<i64>) -> StoreRe
                 );
             }
         }
+        super::escalation::load_escalations!(tx, Db, data, objects, people);
         let summary = serde_json::json!({
             "objects": data.objects.len(),
             "plan_years": data.plan_years.len(),

@@ -10,6 +10,7 @@ mod access;
 mod catalog;
 mod connect;
 mod cycle;
+mod escalation;
 mod import;
 mod load;
 mod objects;

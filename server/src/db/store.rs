@@ -495,6 +495,36 @@ impl PortfolioStore for SqlStore {
     async fn record_outcome(&self, initiative_id: i64, outcome: &app::domain::Outcome, actor: i64) -> StoreResult<()> {
         self.upsert_outcome(initiative_id, outcome, actor).await
     }
+
+    async fn escalations(&self, open_only: bool) -> StoreResult<Vec<app::domain::Escalation>> {
+        self.escalation_list(None, open_only).await
+    }
+
+    async fn escalation(&self, id: i64) -> StoreResult<Option<app::domain::Escalation>> {
+        Ok(self.escalation_list(Some(id), false).await?.pop())
+    }
+
+    async fn escalation_events(&self, id: i64) -> StoreResult<Vec<app::domain::EscalationEvent>> {
+        self.escalation_history(id).await
+    }
+
+    async fn raise_escalation(
+        &self,
+        input: &app::domain::RaiseInput,
+        actor: i64,
+    ) -> StoreResult<app::domain::Escalation> {
+        self.insert_escalation(input, actor).await
+    }
+
+    async fn change_escalation(
+        &self,
+        id: i64,
+        version: i64,
+        change: &app::domain::EscalationChange,
+        actor: i64,
+    ) -> StoreResult<app::domain::Escalation> {
+        self.update_escalation(id, version, change, actor).await
+    }
 }
 
 /// `instance:plan:id:revision` or `instance:portfolio:year:revision` from

@@ -185,6 +185,9 @@ pub fn TextField<F: EditForm>(
     #[prop(optional)]
     numeric: bool,
     #[prop(optional)] required: bool,
+    /// Another input type than text (`date`).
+    #[prop(optional)]
+    input_type: Option<&'static str>,
 ) -> impl IntoView {
     let t = use_texts();
     let (id, hint_id, error_id) = state.id.with_value(|state_id| ids(state_id, field));
@@ -203,7 +206,7 @@ pub fn TextField<F: EditForm>(
             <input
                 id=id
                 name=field
-                type="text"
+                type=input_type.unwrap_or("text")
                 inputmode=numeric.then_some("decimal")
                 autocomplete="off"
                 required=required
@@ -274,6 +277,9 @@ pub fn TextAreaField<F: EditForm>(
     field: &'static str,
     label: &'static str,
     #[prop(default = 3)] rows: u32,
+    /// At most this many characters (a comment's by default).
+    #[prop(default = crate::domain::COMMENT_MAX_CHARS)]
+    max_chars: usize,
 ) -> impl IntoView {
     let t = use_texts();
     let (id, _, error_id) = state.id.with_value(|state_id| ids(state_id, field));
@@ -289,7 +295,7 @@ pub fn TextAreaField<F: EditForm>(
                 id=id
                 name=field
                 rows=rows.to_string()
-                maxlength=crate::domain::COMMENT_MAX_CHARS.to_string()
+                maxlength=max_chars.to_string()
                 prop:value=move || state.get(field)
                 aria-invalid=move || state.problem(field).map(|_| "true")
                 aria-describedby=described

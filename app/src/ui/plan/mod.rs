@@ -9,7 +9,7 @@ mod components;
 mod conflict;
 mod cycle;
 mod fields;
-mod form;
+pub(crate) mod form;
 mod import;
 mod initiative;
 mod live;
