@@ -21,6 +21,11 @@ pub fn format_hours(hours: Decimal) -> String {
     format_fixed(hours, 2)
 }
 
+/// Hours with their unit, where no column header gives it: `1 313,00 h`.
+pub fn format_hours_unit(hours: Decimal) -> String {
+    format!("{}{GROUP}h", format_hours(hours))
+}
+
 /// Full-time equivalents with two decimals: `0,77`.
 pub fn format_fte(fte: Decimal) -> String {
     format_fixed(fte, 2)

@@ -11,7 +11,7 @@ mod format;
 mod sv;
 
 pub use escalation::EscalationTexts;
-pub use format::{format_amount, format_fte, format_hours, format_money};
+pub use format::{format_amount, format_fte, format_hours, format_hours_unit, format_money};
 
 use crate::domain::{
     AssignmentType, AuditAction, InitiativeStatus, MainActivity, ObjectCategory, PlanStatus, Role, Side,

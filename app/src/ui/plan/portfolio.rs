@@ -17,7 +17,7 @@ use super::priority::{List, PriorityBoard};
 use super::{use_hydrated, Outcome};
 use crate::api::{get_portfolio_priorities, SetPortfolioCapacity};
 use crate::domain::{AssignmentType, CapacityForm, MainActivity};
-use crate::i18n::format_hours;
+use crate::i18n::format_hours_unit;
 use crate::ui::access::{last_error, succeeded};
 use crate::ui::status::ErrorPage;
 use crate::ui::{title_text, use_texts};
@@ -124,7 +124,7 @@ fn ItCapacity(
     reload: RwSignal<u32>,
 ) -> impl IntoView {
     let t = use_texts();
-    let shown = it_hours.map_or_else(|| t.not_set.to_owned(), |h| format_hours(h.value()));
+    let shown = it_hours.map_or_else(|| t.not_set.to_owned(), |h| format_hours_unit(h.value()));
     let form = can_edit.then(|| {
         let save = ServerAction::<SetPortfolioCapacity>::new();
         let error = last_error(save.value());

@@ -31,7 +31,7 @@ use crate::domain::{
     Collision, FieldProblem, Initiative, Move, Step, PORTFOLIO_TOP,
 };
 use crate::i18n::Texts;
-use crate::i18n::{format_hours, format_money};
+use crate::i18n::{format_hours_unit, format_money};
 use crate::ui::access::{general_error, last_error, succeeded};
 use crate::ui::status::ErrorPage;
 use crate::ui::{title_text, use_texts};
@@ -569,8 +569,8 @@ fn PriorityItem(row: PriorityRow, shared: Shared, send: impl Fn(Move) + Copy + S
             <dl class="priority-facts">
                 <div><dt>{t.col_main_activity}</dt><dd>{t.activity(initiative.main_activity)}</dd></div>
                 <div><dt>{t.col_assignment_type}</dt><dd>{t.assignment_type(initiative.assignment_type)}</dd></div>
-                <div><dt>{t.label_business_hours}</dt><dd class="num">{format_hours(initiative.business.hours.value())}</dd></div>
-                <div><dt>{t.label_it_hours}</dt><dd class="num">{format_hours(initiative.it.hours.value())}</dd></div>
+                <div><dt>{t.label_business_hours}</dt><dd class="num">{format_hours_unit(initiative.business.hours.value())}</dd></div>
+                <div><dt>{t.label_it_hours}</dt><dd class="num">{format_hours_unit(initiative.it.hours.value())}</dd></div>
                 <div><dt>{t.col_cost}</dt><dd class="num">{format_money(cost, t.currency)}</dd></div>
                 <div><dt>{t.col_status}</dt><dd>{t.initiative_status(initiative.status)}</dd></div>
                 <div><dt>{t.col_score}</dt><dd title=score_title.clone()>
@@ -759,7 +759,7 @@ fn CapacitySummary(plan: crate::domain::PlanYear, can_edit: bool, reload: RwSign
     let t = use_texts();
     let capacity = plan.capacity;
     let show_hours =
-        |h: Option<crate::domain::Hours>| h.map_or_else(|| t.not_set.to_owned(), |h| format_hours(h.value()));
+        |h: Option<crate::domain::Hours>| h.map_or_else(|| t.not_set.to_owned(), |h| format_hours_unit(h.value()));
     let summary = view! {
         <dl class="facts capacity">
             <div><dt>{t.limit_business_hours}</dt><dd>{show_hours(capacity.business_hours)}</dd></div>
