@@ -1,7 +1,8 @@
 // Prints what prioritising costs, against a server already running at
 // BASE (scripts/bench-priority.sh starts one):
 //  1. reorder round-trip latency (p50, p99, max) and moves/s with CLIENTS
-//     concurrent clients moving goals in one plan for SECONDS;
+//     concurrent clients moving goals in one plan for SECONDS, then the
+//     same for the portfolio's order across objects;
 //  2. the browser's interaction time for a move in a 1 000-item list: from
 //     the click on "move to top" (and from a keyboard step) to the next
 //     frame showing the item in its new place, in Debian's Chromium.
@@ -71,6 +72,37 @@ console.log(
     `max ${latencies[latencies.length - 1].toFixed(1)}`,
 );
 
+// 1b. The portfolio's order across objects (every object's 2021
+// initiatives in one list), reordered by the steering group.
+const psg = 'cecilia.wahlstrom@linkoping.example';
+const portfolio = await call(await signIn(psg), '/sf/portfolio/page', { year: '2021' });
+const everyone = portfolio.rows.map((r) => r.initiative.id);
+const across = [];
+const until = Date.now() + seconds * 1000;
+await Promise.all(
+  Array.from({ length: clients }, async (_, n) => {
+    const session = await signIn(psg);
+    let k = n + 7;
+    while (Date.now() < until) {
+      k = (k * 31 + 17) % 1_000_003;
+      const item = everyone[k % everyone.length];
+      const target = everyone[(k >> 3) % everyone.length];
+      const form = { year: '2021', item: String(item) };
+      if (target !== item) form.before = String(target);
+      const started = performance.now();
+      await call(session, '/sf/portfolio/move', form);
+      across.push(performance.now() - started);
+    }
+  }),
+);
+across.sort((a, b) => a - b);
+console.log(`== portfolio reorder round trip: ${clients} clients, ${seconds} s, ${everyone.length} initiatives of every object`);
+console.log(`moves: ${across.length} (${(across.length / seconds).toFixed(0)}/s)`);
+console.log(
+  `latency ms: p50 ${percentile(across, 50).toFixed(1)}, p99 ${percentile(across, 99).toFixed(1)}, ` +
+    `max ${across[across.length - 1].toFixed(1)}`,
+);
+
 // 2. A 1 000-item list in the browser: fill a plan of its own (UKF 2021).
 const ukf = await call(cookie, '/sf/priority/page', { code: 'UKF', year: '2021' });
 const ukfPlan = ukf.plan.id;
@@ -117,7 +149,8 @@ for (let round = 0; round < 5; round++) {
     return performance.now() - started;
   });
   clicks.push(ms);
-  await tab.waitForLoadState('networkidle');
+  // The move has reached the server before the next one.
+  await tab.waitForSelector('ol.priority-list[data-pending="0"]');
 }
 const keys = [];
 for (let round = 0; round < 5; round++) {
