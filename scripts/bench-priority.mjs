@@ -103,11 +103,13 @@ console.log(
     `max ${across[across.length - 1].toFixed(1)}`,
 );
 
-// 2. A 1 000-item list in the browser: fill a plan of its own (UKF 2021).
-const ukf = await call(cookie, '/sf/priority/page', { code: 'UKF', year: '2021' });
+// 2. A 1 000-item list in the browser: fill a plan of its own (UKF 2021),
+// as the administrator (the leader above manages AKN only).
+const admin = await signIn('alva.lind@linkoping.example');
+const ukf = await call(admin, '/sf/priority/page', { code: 'UKF', year: '2021' });
 const ukfPlan = ukf.plan.id;
 for (let n = ukf.rows.length; n < items; n++) {
-  await call(cookie, '/sf/plan/create_initiative', {
+  await call(admin, '/sf/plan/create_initiative', {
     plan_year_id: String(ukfPlan),
     name: `Bänkmål ${n + 1}`,
     main_activity: 'operations',
@@ -121,7 +123,7 @@ for (let n = ukf.rows.length; n < items; n++) {
 }
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-const [name, value] = cookie.split('; ')[0].split('=');
+const [name, value] = admin.split('; ')[0].split('=');
 await context.addCookies([{ name, value, url: base }]);
 const tab = await context.newPage();
 const loadStarted = performance.now();
