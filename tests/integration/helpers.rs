@@ -219,3 +219,23 @@ fn replace_database(url: &str, name: &str) -> String {
 pub fn plain(text: &str) -> String {
     text.replace('\u{a0}', " ")
 }
+
+/// Reads server-sent events until one named `event` arrives (or `wait`
+/// passes), and gives its data.
+pub async fn next_event(response: &mut reqwest::Response, event: &str, wait: std::time::Duration) -> Option<String> {
+    let deadline = std::time::Instant::now() + wait;
+    let mut buffer = String::new();
+    while std::time::Instant::now() < deadline {
+        let chunk = tokio::time::timeout(deadline - std::time::Instant::now(), response.chunk()).await.ok()?.ok()??;
+        buffer.push_str(&String::from_utf8_lossy(&chunk));
+        while let Some(end) = buffer.find("\n\n") {
+            let block: String = buffer.drain(..end + 2).collect();
+            let name = block.lines().find_map(|l| l.strip_prefix("event:")).map(str::trim);
+            let data = block.lines().find_map(|l| l.strip_prefix("data:")).map(str::trim);
+            if name == Some(event) {
+                return data.map(str::to_owned);
+            }
+        }
+    }
+    None
+}

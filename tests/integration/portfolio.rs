@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use app::demo::DEMO_PASSWORD;
 use app::domain::{apply_move, AuditAction, AuditFilter, Move};
 
-use crate::helpers::{backends, spawn_app, spawn_instance, Backend, TestApp};
+use crate::helpers::{backends, next_event, spawn_app, spawn_instance, Backend, TestApp};
 
 const PSG: &str = "cecilia.wahlstrom@linkoping.example";
 const LEADER: &str = "naris.radetinac@linkoping.example";
@@ -235,24 +235,6 @@ async fn conflicts_come_from_the_it_components_initiatives_touch() {
         assert_eq!(status, 200);
         assert!(app.store.initiative_components(akn_2021).await.expect("components").is_empty());
     }
-}
-
-async fn next_event(response: &mut reqwest::Response, event: &str, wait: Duration) -> Option<String> {
-    let deadline = Instant::now() + wait;
-    let mut buffer = String::new();
-    while Instant::now() < deadline {
-        let chunk = tokio::time::timeout(deadline - Instant::now(), response.chunk()).await.ok()?.ok()??;
-        buffer.push_str(&String::from_utf8_lossy(&chunk));
-        while let Some(end) = buffer.find("\n\n") {
-            let block: String = buffer.drain(..end + 2).collect();
-            let name = block.lines().find_map(|l| l.strip_prefix("event:")).map(str::trim);
-            let data = block.lines().find_map(|l| l.strip_prefix("data:")).map(str::trim);
-            if name == Some(event) {
-                return data.map(str::to_owned);
-            }
-        }
-    }
-    None
 }
 
 #[tokio::test]

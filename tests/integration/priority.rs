@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use app::demo::DEMO_PASSWORD;
 use app::domain::{apply_move, AuditAction, AuditFilter, Move};
 
-use crate::helpers::{backends, spawn_app, spawn_instance, Backend, TestApp};
+use crate::helpers::{backends, next_event, spawn_app, spawn_instance, Backend, TestApp};
 
 const LEADER: &str = "naris.radetinac@linkoping.example";
 /// Reports status on AKN, but does not order its plan.
@@ -223,25 +223,6 @@ async fn eight_clients_reordering_at_once_never_lose_or_repeat_an_item() {
         let app = spawn_app(backend).await;
         reorder_concurrently(&app, std::slice::from_ref(&app.url), 8, Duration::from_secs(10)).await;
     }
-}
-
-/// Reads server-sent events until one named `event` arrives (or `wait` passes).
-async fn next_event(response: &mut reqwest::Response, event: &str, wait: Duration) -> Option<String> {
-    let deadline = Instant::now() + wait;
-    let mut buffer = String::new();
-    while Instant::now() < deadline {
-        let chunk = tokio::time::timeout(deadline - Instant::now(), response.chunk()).await.ok()?.ok()??;
-        buffer.push_str(&String::from_utf8_lossy(&chunk));
-        while let Some(end) = buffer.find("\n\n") {
-            let block: String = buffer.drain(..end + 2).collect();
-            let name = block.lines().find_map(|l| l.strip_prefix("event:")).map(str::trim);
-            let data = block.lines().find_map(|l| l.strip_prefix("data:")).map(str::trim);
-            if name == Some(event) {
-                return data.map(str::to_owned);
-            }
-        }
-    }
-    None
 }
 
 #[tokio::test]

@@ -46,6 +46,13 @@ const EVENTS: &str = "SELECT ev.id, ev.kind, ev.step, ev.note, CAST(ev.due_on AS
     WHERE ev.escalation_id = $1
     ORDER BY ev.id";
 
+/// One escalation, raised (demo questions are loaded through the same rows).
+pub(super) const INSERT_ESCALATION: &str =
+    "INSERT INTO escalations (year, title, description, step, state, due_on, raised_by, raised_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+pub(super) const INSERT_OBJECT: &str = "INSERT INTO escalation_objects (escalation_id, object_id) VALUES ($1, $2)";
+pub(super) const INSERT_INITIATIVE: &str =
+    "INSERT INTO escalation_initiatives (escalation_id, initiative_id) VALUES ($1, $2)";
 pub(super) const INSERT_EVENT: &str =
     "INSERT INTO escalation_events (escalation_id, kind, step, note, due_on, actor_id, at)
     VALUES ($1, $2, $3, $4, $5, $6, $7)";
@@ -66,24 +73,21 @@ macro_rules! load_escalations {
             let step =
                 if seed.to_owners.is_some() { EscalationStep::ObjectOwners } else { EscalationStep::ObjectLeaders };
             let due_on = seed.to_owners.as_ref().map_or(seed.due_on, |(_, due)| *due);
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO escalations (year, title, description, step, state, due_on, raised_by, raised_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
-            )
-            .bind(seed.year)
-            .bind(&seed.title)
-            .bind(&seed.description)
-            .bind(step.number())
-            .bind(EscalationState::Open.key())
-            .bind(<$db as Dialect>::date(due_on))
-            .bind(raiser)
-            .bind(<$db as Dialect>::timestamp(now))
-            .fetch_one(&mut *$tx)
-            .await
-            .map_err(db)?;
+            let id: i64 = sqlx::query_scalar($crate::db::escalation::INSERT_ESCALATION)
+                .bind(seed.year)
+                .bind(&seed.title)
+                .bind(&seed.description)
+                .bind(step.number())
+                .bind(EscalationState::Open.key())
+                .bind(<$db as Dialect>::date(due_on))
+                .bind(raiser)
+                .bind(<$db as Dialect>::timestamp(now))
+                .fetch_one(&mut *$tx)
+                .await
+                .map_err(db)?;
             for code in &seed.objects {
                 let object: i64 = *$objects.get(code).ok_or_else(|| missing("object", code))?;
-                sqlx::query("INSERT INTO escalation_objects (escalation_id, object_id) VALUES ($1, $2)")
+                sqlx::query($crate::db::escalation::INSERT_OBJECT)
                     .bind(id)
                     .bind(object)
                     .execute(&mut *$tx)
@@ -102,7 +106,7 @@ macro_rules! load_escalations {
                 .fetch_optional(&mut *$tx)
                 .await
                 .map_err(db)?;
-                sqlx::query("INSERT INTO escalation_initiatives (escalation_id, initiative_id) VALUES ($1, $2)")
+                sqlx::query($crate::db::escalation::INSERT_INITIATIVE)
                     .bind(id)
                     .bind(initiative.ok_or_else(|| missing("initiative", name))?)
                     .execute(&mut *$tx)
@@ -261,8 +265,7 @@ impl SqlStore {
             let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let now = chrono::Utc::now();
             let id: i64 = sqlx::query_scalar(
-                "INSERT INTO escalations (year, title, description, step, state, due_on, raised_by, raised_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                INSERT_ESCALATION,
             )
             .bind(input.year)
             .bind(&input.title)
@@ -276,7 +279,7 @@ impl SqlStore {
             .await
             .map_err(db)?;
             for object in &input.object_ids {
-                sqlx::query("INSERT INTO escalation_objects (escalation_id, object_id) VALUES ($1, $2)")
+                sqlx::query(INSERT_OBJECT)
                     .bind(id)
                     .bind(object)
                     .execute(&mut *tx)
@@ -284,7 +287,7 @@ impl SqlStore {
                     .map_err(db)?;
             }
             for initiative in &input.initiative_ids {
-                sqlx::query("INSERT INTO escalation_initiatives (escalation_id, initiative_id) VALUES ($1, $2)")
+                sqlx::query(INSERT_INITIATIVE)
                     .bind(id)
                     .bind(initiative)
                     .execute(&mut *tx)

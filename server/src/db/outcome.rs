@@ -8,7 +8,7 @@ use app::store::{StoreError, StoreResult};
 use chrono::Utc;
 
 use super::store::{db, SqlStore};
-use super::{audit, with_pool, Dialect};
+use super::{audit, sql, with_pool, Dialect};
 
 #[derive(sqlx::FromRow)]
 struct OutcomeRow {
@@ -56,7 +56,7 @@ impl SqlStore {
         with_pool!(self.pool(), p, Db => {
             let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let object: Option<i64> = sqlx::query_scalar(
-                "SELECT p.object_id FROM initiatives i JOIN plan_years p ON p.id = i.plan_year_id WHERE i.id = $1",
+                sql::INITIATIVE_OBJECT,
             )
             .bind(initiative_id)
             .fetch_optional(&mut *tx)

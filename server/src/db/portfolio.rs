@@ -14,7 +14,7 @@ use serde_json::json;
 
 use super::priority::{notify, CHANNEL};
 use super::store::{db, SqlStore};
-use super::{audit, with_pool, Dialect};
+use super::{audit, sql, with_pool, Dialect};
 
 /// A year's initiatives: id, object, object code, rank in its plan, and
 /// portfolio rank (if ranked).
@@ -306,7 +306,7 @@ impl SqlStore {
         with_pool!(self.pool(), p, Db => {
             let mut tx = p.begin_with(<Db as Dialect>::BEGIN).await.map_err(db)?;
             let object: Option<i64> = sqlx::query_scalar(
-                "SELECT p.object_id FROM initiatives i JOIN plan_years p ON p.id = i.plan_year_id WHERE i.id = $1",
+                sql::INITIATIVE_OBJECT,
             )
             .bind(initiative_id)
             .fetch_optional(&mut *tx)

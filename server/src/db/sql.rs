@@ -123,6 +123,10 @@ pub const CONTRACT_OBJECTS: &str = "SELECT co.contract_id AS owner_id, o.code AS
     FROM contract_objects co JOIN objects o ON o.id = co.object_id
     ORDER BY co.contract_id, o.code";
 
+/// The object an initiative belongs to (through its plan year).
+pub const INITIATIVE_OBJECT: &str =
+    "SELECT p.object_id FROM initiatives i JOIN plan_years p ON p.id = i.plan_year_id WHERE i.id = $1";
+
 pub const COUNT_OBJECTS: &str = "SELECT COUNT(*) FROM objects";
 
 pub const ROLES_OF_OBJECT: &str = "SELECT p.id, p.name, p.email, r.role, o.code AS object_code

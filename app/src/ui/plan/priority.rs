@@ -312,7 +312,6 @@ fn CollisionList(
         let rows: Vec<PriorityRow> =
             by_id.with_value(|m| collision.items.iter().filter_map(|id| m.get(id).cloned()).collect());
         let mut codes: Vec<String> = rows.iter().filter_map(|r| r.object.as_ref().map(|o| o.code.clone())).collect();
-        codes.dedup();
         codes.sort();
         codes.dedup();
         let kind = match collision.resource {
