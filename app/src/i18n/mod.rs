@@ -620,6 +620,7 @@ impl Texts {
             ("name", "taken") => self.err_name_taken,
             ("supplier", _) => self.err_supplier_choice,
             ("id", _) => self.err_choose,
+            ("components", "too_many") => self.err_too_large,
             ("business_components" | "it_components" | "components", _) => self.err_component_unknown,
             (_, code) => self.field_error_code(code),
         }
