@@ -414,6 +414,7 @@ pub static TEXTS: Texts = Texts {
     initiative_components_intro: "Which IT components the initiative changes or needs. The portfolio's prioritisation shows conflicts between objects from them.",
     initiative_components_none: "No IT components chosen.",
     save_components: "Save IT components",
+    err_too_many_components: "Choose at most 200 IT components.",
     portfolio_reorder_reason: "The portfolio's order is the steering group's decision; the objects' own orders do not change.",
     not_set: "Not set",
     limit_business_hours: "Available hours, business",

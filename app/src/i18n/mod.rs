@@ -473,6 +473,7 @@ pub struct Texts {
     pub initiative_components_intro: &'static str,
     pub initiative_components_none: &'static str,
     pub save_components: &'static str,
+    pub err_too_many_components: &'static str,
     pub portfolio_reorder_reason: &'static str,
     pub not_set: &'static str,
     pub limit_business_hours: &'static str,
@@ -620,7 +621,7 @@ impl Texts {
             ("name", "taken") => self.err_name_taken,
             ("supplier", _) => self.err_supplier_choice,
             ("id", _) => self.err_choose,
-            ("components", "too_many") => self.err_too_large,
+            ("components", "too_many") => self.err_too_many_components,
             ("business_components" | "it_components" | "components", _) => self.err_component_unknown,
             (_, code) => self.field_error_code(code),
         }

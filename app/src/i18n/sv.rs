@@ -414,6 +414,7 @@ pub static TEXTS: Texts = Texts {
     initiative_components_intro: "Vilka it-komponenter initiativet ändrar eller behöver. Portföljens prioritering visar krockar mellan objekt utifrån dem.",
     initiative_components_none: "Inga it-komponenter valda.",
     save_components: "Spara it-komponenter",
+    err_too_many_components: "Välj högst 200 it-komponenter.",
     portfolio_reorder_reason: "Portföljens ordning är PSG:s beslut; objektens egna ordningar ändras inte.",
     not_set: "Ej angiven",
     limit_business_hours: "Tillgängliga timmar verksamhet",
