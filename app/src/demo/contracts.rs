@@ -229,12 +229,15 @@ mod tests {
                 notice_months: c.notice_months,
                 options: c.options,
                 auto_renewal_months: c.auto_renewal_months,
+                renewals_used: 0,
+                notice_given_on: None,
                 yearly_cost: c.yearly_cost,
                 line_organisation: c.line_organisation.clone(),
                 owner: c.owner.clone(),
                 deputy: c.deputy.clone(),
                 procurement_lead_months: c.procurement_lead_months,
                 notes: c.notes.clone(),
+                version: 1,
             })
             .collect()
     }
@@ -243,7 +246,7 @@ mod tests {
     fn contract_ends_are_spread_over_every_horizon() {
         for today in [today(), date("2025-01-31"), date("2024-02-29"), date("2030-12-31")] {
             let data = dataset(today);
-            let ends: Vec<NaiveDate> = contracts(&data).iter().map(Contract::current_end).collect();
+            let ends: Vec<NaiveDate> = contracts(&data).iter().map(Contract::recorded_end).collect();
             let count = |from: u32, to: u32| {
                 ends.iter().filter(|&&end| end > add_months(today, from) && end <= add_months(today, to)).count()
             };

@@ -27,4 +27,6 @@ pub enum DomainError {
     TooLarge,
     #[error("date is in the past")]
     InPast,
+    #[error("date is before the start")]
+    BeforeStart,
 }

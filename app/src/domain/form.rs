@@ -34,6 +34,7 @@ impl DomainError {
             DomainError::ScoreOutOfRange => "score_range",
             DomainError::TooLarge => "too_large",
             DomainError::InPast => "in_past",
+            DomainError::BeforeStart => "before_start",
         }
     }
 }

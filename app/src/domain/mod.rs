@@ -6,6 +6,8 @@ mod access;
 mod audit;
 mod budget;
 mod catalog;
+/// The day it is in Sweden, for deadlines.
+pub mod clock;
 mod contract;
 mod error;
 mod escalation;
@@ -29,7 +31,11 @@ pub use catalog::{
     BusinessComponent, CatalogChange, ComponentForm, ComponentInput, ItComponent, ObjectProduct, ProductForm,
     ProductInput, Supplier, SupplierChange, SupplierEntry, SupplierForm,
 };
-pub use contract::{add_months, Contract, ExtensionOptions};
+pub use contract::{
+    add_months, parse_reminder_months, quarter_of, reminder_due, sub_months, Contract, ContractEvent,
+    ContractEventKind, ContractForm, ContractInput, ContractStatus, Deadlines, ExtensionOptions, Term, TermChangeError,
+    DEFAULT_REMINDER_MONTHS, MONTHS_MAX, REFERENCE_MAX_CHARS, SOON_MONTHS,
+};
 pub use error::DomainError;
 pub use escalation::{
     due_date, may_act, may_raise, may_withdraw, transition, DecideForm, EscalateForm, Escalation, EscalationChange,

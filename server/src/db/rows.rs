@@ -257,6 +257,9 @@ pub struct ContractRow {
     deputy: Option<String>,
     procurement_lead_months: i32,
     notes: String,
+    renewals_used: i32,
+    notice_given_on: Option<String>,
+    version: i64,
 }
 
 impl ContractRow {
@@ -288,6 +291,9 @@ impl ContractRow {
             deputy: self.deputy,
             procurement_lead_months: months(self.procurement_lead_months, "contracts.procurement_lead_months")?,
             notes: self.notes,
+            renewals_used: months(self.renewals_used, "contracts.renewals_used")?,
+            notice_given_on: self.notice_given_on.map(|d| date(&d, "contracts.notice_given_on")).transpose()?,
+            version: self.version,
         })
     }
 }

@@ -1,7 +1,7 @@
 //! The read handlers: fetch from the store, shape, answer.
 
 use app::api::AppError;
-use app::domain::{BudgetColumn, BudgetLine, BudgetMatrix, Contract, Initiative, MainActivity, Object, PlanYear};
+use app::domain::{BudgetColumn, BudgetLine, BudgetMatrix, Contract, ContractStatus, Initiative, MainActivity, Object, PlanYear};
 use app::store::SharedStore;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
@@ -117,18 +117,27 @@ pub async fn initiative(
     Ok(Json(store.initiative(id).await?.ok_or(AppError::NotFound)?))
 }
 
-/// A contract with the dates that follow from it.
+/// A contract with the dates that follow from it today.
 #[derive(Serialize)]
 pub struct ContractView {
     #[serde(flatten)]
     contract: Contract,
     current_end: NaiveDate,
     notice_deadline: NaiveDate,
+    procurement_start: NaiveDate,
+    status: ContractStatus,
 }
 
 impl From<Contract> for ContractView {
     fn from(contract: Contract) -> Self {
-        Self { current_end: contract.current_end(), notice_deadline: contract.notice_deadline(), contract }
+        let d = contract.deadlines(app::domain::clock::today());
+        Self {
+            current_end: d.term.end,
+            notice_deadline: d.term.notice_deadline,
+            procurement_start: d.term.procurement_start,
+            status: d.status,
+            contract,
+        }
     }
 }
 
