@@ -142,6 +142,10 @@ pub struct ContractTexts {
     pub reload: &'static str,
     pub owner_deputy: &'static str,
     pub details_heading: &'static str,
+    pub month_names: &'static str,
+    pub timeline_row_template: &'static str,
+    pub renewal_note: &'static str,
+    pub filter_active: &'static str,
 }
 
 pub const SV: ContractTexts = ContractTexts {
@@ -282,6 +286,10 @@ pub const SV: ContractTexts = ContractTexts {
     reload: "Ladda om",
     owner_deputy: "Avtalsägare och ersättare",
     details_heading: "Avtalet",
+    month_names: "jan feb mar apr maj jun jul aug sep okt nov dec",
+    timeline_row_template: "{reference}: senast uppsägning {deadline}, slut {end}",
+    renewal_note: "förnyas",
+    filter_active: "Filtrerat",
 };
 
 pub const EN: ContractTexts = ContractTexts {
@@ -422,6 +430,10 @@ pub const EN: ContractTexts = ContractTexts {
     reload: "Reload",
     owner_deputy: "Owner and deputy",
     details_heading: "The contract",
+    month_names: "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+    timeline_row_template: "{reference}: notice deadline {deadline}, end {end}",
+    renewal_note: "renews",
+    filter_active: "Filtered",
 };
 
 /// Fills `{name}` holes in a template.
