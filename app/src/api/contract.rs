@@ -119,7 +119,14 @@ pub async fn get_contract(id: i64) -> Result<ContractPage, AppError> {
             for object in store.objects().await? {
                 let code = object.code.to_string();
                 if contract.object_codes.contains(&code) && principal.can(Permission::ManageObject(object.id)) {
-                    procurement_targets.push(ProcurementTarget { object_code: code, object_name: object.name, year });
+                    let years: Vec<i32> = store.plan_years_of(object.id).await?.iter().map(|p| p.year).collect();
+                    procurement_targets.push(ProcurementTarget {
+                        object_code: code,
+                        object_name: object.name,
+                        year,
+                        plan_exists: years.contains(&year),
+                        latest_plan: years.iter().copied().max(),
+                    });
                 }
             }
         }
