@@ -51,6 +51,9 @@ async fn form(app: &TestApp, reference: &str) -> Vec<(String, String)> {
     .collect()
 }
 
+/// A form as owned (name, value) pairs.
+type Form = Vec<(String, String)>;
+
 fn refs(form: &[(String, String)]) -> Vec<(&str, &str)> {
     form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
@@ -187,7 +190,7 @@ async fn bad_input_is_refused_field_by_field_and_changes_nothing() {
         let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
         let good = form(&app, "AVT-TEST-2").await;
         let before = snapshot(&app).await;
-        let cases: Vec<(Vec<(String, String)>, &str, &str)> = vec![
+        let cases: Vec<(Form, &str, &str)> = vec![
             (with(&good, "reference", Some("  ")), "reference", "required"),
             (with(&good, "end", Some("2019-12-31")), "end", "before_start"),
             (with(&good, "start", Some("1 januari")), "start", "unknown"),
