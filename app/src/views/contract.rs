@@ -353,10 +353,15 @@ pub fn build_register(
     suppliers.dedup();
     let mut rows: Vec<ContractRow> = all.iter().filter(|r| filter.matches(r, today)).cloned().collect();
     sort_by_next(&mut rows);
+    let mut timeline = timeline(&rows, today, filter.group);
+    // Filtered to one object, its shared contracts show under it alone.
+    if let (Some(object), Grouping::Object) = (&filter.object, filter.group) {
+        timeline.groups.retain(|g| &g.name == object);
+    }
     ContractRegister {
         today,
         act_now: act_now(&rows),
-        timeline: timeline(&rows, today, filter.group),
+        timeline,
         quarters: quarter_costs(&rows, today),
         total: all.len(),
         rows,
@@ -552,6 +557,9 @@ mod tests {
         assert_eq!(kinds, [NextDate::NoticeDeadline, NextDate::End], "procurement start is before the window");
         let a = &t.groups[0].rows.iter().find(|r| r.reference == "A").expect("A");
         assert_eq!(a.term, Some(Span { from: 0, to: 10_000 }), "runs through the window");
+        let only_akn = build_register(&contracts, vec![], today(), ContractFilter::from_query("AKN", "", "", "", ""), false);
+        let names: Vec<&str> = only_akn.timeline.groups.iter().map(|g| g.name.as_str()).collect();
+        assert_eq!(names, ["AKN"], "the shared contract shows under the chosen object only");
         let by_supplier = timeline(&register.rows, today(), Grouping::Supplier);
         let names: Vec<&str> = by_supplier.groups.iter().map(|g| g.name.as_str()).collect();
         assert_eq!(names, ["Formpipe", "Tieto"]);
