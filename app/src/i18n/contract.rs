@@ -147,6 +147,7 @@ pub struct ContractTexts {
     pub renewal_note: &'static str,
     pub filter_active: &'static str,
     pub no_plan_template: &'static str,
+    pub object_link: &'static str,
     pub make_next_plan: &'static str,
 }
 
@@ -293,6 +294,7 @@ pub const SV: ContractTexts = ContractTexts {
     renewal_note: "förnyas",
     filter_active: "Filtrerat",
     no_plan_template: "{code} har ingen plan för {year} ännu; skapa den först, så kan upphandlingen läggas in.",
+    object_link: "Objektets avtal och när de löper ut",
     make_next_plan: "Skapa nästa års plan",
 };
 
@@ -439,6 +441,7 @@ pub const EN: ContractTexts = ContractTexts {
     renewal_note: "renews",
     filter_active: "Filtered",
     no_plan_template: "{code} has no plan for {year} yet; create it first, then the procurement can be added.",
+    object_link: "The object's contracts and when they end",
     make_next_plan: "Create next year's plan",
 };
 

@@ -557,7 +557,8 @@ mod tests {
         assert_eq!(kinds, [NextDate::NoticeDeadline, NextDate::End], "procurement start is before the window");
         let a = &t.groups[0].rows.iter().find(|r| r.reference == "A").expect("A");
         assert_eq!(a.term, Some(Span { from: 0, to: 10_000 }), "runs through the window");
-        let only_akn = build_register(&contracts, vec![], today(), ContractFilter::from_query("AKN", "", "", "", ""), false);
+        let only_akn =
+            build_register(&contracts, vec![], today(), ContractFilter::from_query("AKN", "", "", "", ""), false);
         let names: Vec<&str> = only_akn.timeline.groups.iter().map(|g| g.name.as_str()).collect();
         assert_eq!(names, ["AKN"], "the shared contract shows under the chosen object only");
         let by_supplier = timeline(&register.rows, today(), Grouping::Supplier);

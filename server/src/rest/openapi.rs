@@ -264,29 +264,41 @@ pub fn spec() -> Value {
                     "total": schema("BudgetLine")
                 }
             },
-            "Contract": {
-                "type": "object",
-                "properties": {
-                    "id": { "type": "integer", "format": "int64" },
-                    "reference": { "type": "string" },
-                    "supplier": { "type": "string" },
-                    "it_components": { "type": "array", "items": { "type": "string" } },
-                    "object_codes": { "type": "array", "items": { "type": "string" } },
-                    "start": { "type": "string", "format": "date" },
-                    "end": { "type": "string", "format": "date", "description": "End as agreed, before options" },
-                    "current_end": { "type": "string", "format": "date", "description": "End after exercised options" },
-                    "notice_deadline": { "type": "string", "format": "date", "description": "Last day to give notice" },
-                    "notice_months": { "type": "integer" },
-                    "options": { "type": "object", "properties": { "count": { "type": "integer" }, "months": { "type": "integer" }, "used": { "type": "integer" } } },
-                    "auto_renewal_months": { "type": ["integer", "null"] },
-                    "yearly_cost": decimal("Kronor per year"),
-                    "line_organisation": { "type": ["string", "null"] },
-                    "owner": { "type": ["string", "null"] },
-                    "deputy": { "type": ["string", "null"] },
-                    "procurement_lead_months": { "type": "integer" },
-                    "notes": { "type": "string" }
-                }
-            }
+            "Contract": contract_schema()
         } }
+    })
+}
+
+/// A contract with today's dates (its own function: one `json!` this deep
+/// hits the macro recursion limit).
+fn contract_schema() -> Value {
+    json!({
+        "type": "object",
+        "properties": {
+            "id": { "type": "integer", "format": "int64" },
+            "reference": { "type": "string" },
+            "supplier": { "type": "string" },
+            "it_components": { "type": "array", "items": { "type": "string" } },
+            "object_codes": { "type": "array", "items": { "type": "string" } },
+            "start": { "type": "string", "format": "date" },
+            "end": { "type": "string", "format": "date", "description": "End as agreed, before options" },
+            "current_end": { "type": "string", "format": "date", "description": "End of the current term today: after exercised options, recorded renewals and automatic renewals" },
+            "notice_deadline": { "type": "string", "format": "date", "description": "Last day to give notice for the current term (senast uppsägning)" },
+            "procurement_start": { "type": "string", "format": "date", "description": "The notice deadline minus the procurement lead time" },
+            "status": { "type": "string", "enum": ["ended", "notice_passed", "act_now", "within_12_months", "ok"] },
+            "renewals_used": { "type": "integer", "description": "Renewals recorded in the register" },
+            "notice_given_on": { "type": ["string", "null"], "format": "date" },
+            "version": { "type": "integer", "format": "int64" },
+            "procurement_initiative_id": { "type": ["integer", "null"], "format": "int64" },
+            "notice_months": { "type": "integer" },
+            "options": { "type": "object", "properties": { "count": { "type": "integer" }, "months": { "type": "integer" }, "used": { "type": "integer" } } },
+            "auto_renewal_months": { "type": ["integer", "null"] },
+            "yearly_cost": decimal("Kronor per year"),
+            "line_organisation": { "type": ["string", "null"] },
+            "owner": { "type": ["string", "null"] },
+            "deputy": { "type": ["string", "null"] },
+            "procurement_lead_months": { "type": "integer" },
+            "notes": { "type": "string" }
+        }
     })
 }

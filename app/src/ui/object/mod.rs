@@ -53,13 +53,15 @@ fn ObjectBody(page: Page) -> impl IntoView {
                 <p class="eyebrow">{t.category(object.category)}</p>
                 <h1>{title}</h1>
                 {(!object.description.is_empty()).then(|| view! { <p class="lead">{object.description.clone()}</p> })}
-                {page.can_manage.then(|| view! {
-                    <p class="object-links">
+                <p class="object-links">
+                    {page.can_manage.then(|| view! {
                         <a href=format!("/objects/{}/edit", object.code)>{t.edit_object}</a>
                         " · "
                         <a href=format!("/objects/{}/catalog", object.code)>{t.edit_catalog}</a>
-                    </p>
-                })}
+                        " · "
+                    })}
+                    <a href=format!("/contracts?object={}", object.code) data-contracts-link>{t.contract.object_link}</a>
+                </p>
             </div>
             <YearPicker years=page.years.clone() selected=page.year base/>
         </div>
