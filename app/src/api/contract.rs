@@ -63,6 +63,35 @@ mod server {
     }
 }
 
+/// How many contracts need action, for the overview.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ContractSummary {
+    pub act_now: usize,
+    pub notice_passed: usize,
+    pub within_12_months: usize,
+}
+
+#[server(prefix = "/sf", endpoint = "contracts/summary")]
+pub async fn get_contract_summary() -> Result<ContractSummary, AppError> {
+    use crate::api::support::{require, respond, store};
+    use crate::domain::{clock, ContractStatus, Permission};
+    respond(async {
+        require(Permission::ReadPortfolio)?;
+        let today = clock::today();
+        let mut summary = ContractSummary::default();
+        for contract in store()?.contracts().await? {
+            match contract.deadlines(today).status {
+                ContractStatus::ActNow => summary.act_now += 1,
+                ContractStatus::NoticePassed => summary.notice_passed += 1,
+                ContractStatus::Within12Months => summary.within_12_months += 1,
+                ContractStatus::Ended | ContractStatus::Ok => {}
+            }
+        }
+        Ok(summary)
+    })
+    .await
+}
+
 /// The register, filtered by the query string's values.
 #[server(prefix = "/sf", endpoint = "contracts/list")]
 pub async fn get_contracts(

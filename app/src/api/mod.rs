@@ -63,8 +63,8 @@ pub use priority::{
 mod contract;
 #[cfg(feature = "ui")]
 pub use contract::{
-    change_contract_term, create_procurement, delete_contract, get_contract, get_contract_editor, get_contracts,
-    save_contract, ChangeContractTerm, CreateProcurement, DeleteContract, SaveContract,
+    change_contract_term, create_procurement, delete_contract, get_contract, get_contract_editor, get_contract_summary,
+    get_contracts, save_contract, ChangeContractTerm, ContractSummary, CreateProcurement, DeleteContract, SaveContract,
 };
 #[cfg(feature = "ui")]
 mod escalation;

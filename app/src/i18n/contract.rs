@@ -148,6 +148,8 @@ pub struct ContractTexts {
     pub filter_active: &'static str,
     pub no_plan_template: &'static str,
     pub object_link: &'static str,
+    pub summary_label: &'static str,
+    pub summary_intro: &'static str,
     pub make_next_plan: &'static str,
 }
 
@@ -295,6 +297,8 @@ pub const SV: ContractTexts = ContractTexts {
     filter_active: "Filtrerat",
     no_plan_template: "{code} har ingen plan för {year} ännu; skapa den först, så kan upphandlingen läggas in.",
     object_link: "Objektets avtal och när de löper ut",
+    summary_label: "Avtal som kräver uppmärksamhet",
+    summary_intro: "Leverantörsavtal:",
     make_next_plan: "Skapa nästa års plan",
 };
 
@@ -442,6 +446,8 @@ pub const EN: ContractTexts = ContractTexts {
     filter_active: "Filtered",
     no_plan_template: "{code} has no plan for {year} yet; create it first, then the procurement can be added.",
     object_link: "The object's contracts and when they end",
+    summary_label: "Contracts needing attention",
+    summary_intro: "Supplier contracts:",
     make_next_plan: "Create next year's plan",
 };
 

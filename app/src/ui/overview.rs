@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+use super::contract::ContractAttention;
 use super::escalation::OpenEscalations;
 use super::status::ErrorPage;
 use super::tables::{fte, hours, money, Scroller, YearPicker};
@@ -46,6 +47,7 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             <YearPicker years=overview.years.clone() selected=year base="/".to_string()/>
         </div>
         <OpenEscalations/>
+        <ContractAttention/>
         <section class="totals" aria-labelledby="portfolio-total">
             <h2 id="portfolio-total" class="visually-hidden">{t.portfolio_total}</h2>
             <dl class="kpis">

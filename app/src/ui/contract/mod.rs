@@ -18,6 +18,39 @@ use leptos::prelude::*;
 use crate::domain::ContractStatus;
 use crate::ui::use_texts;
 
+/// On the overview: how many contracts must be acted on now, whose notice
+/// deadline has passed and which come within a year, with links to the
+/// filtered register. Nothing when none needs attention.
+#[component]
+pub fn ContractAttention() -> impl IntoView {
+    let c = use_texts().contract;
+    let summary = OnceResource::new(crate::api::get_contract_summary());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let s = summary.await.ok().filter(|s| s.act_now + s.notice_passed + s.within_12_months > 0)?;
+                let part = |n: usize, status: ContractStatus| (n > 0).then(|| view! {
+                    <li>
+                        <a href=format!("/contracts?status={}", status.key())>
+                            <strong>{n}</strong>" "{c.status(status).to_lowercase()}
+                        </a>
+                    </li>
+                });
+                Some(view! {
+                    <aside class="contract-summary" aria-label=c.summary_label data-contract-summary>
+                        <p>{c.summary_intro}</p>
+                        <ul class="chips">
+                            {part(s.act_now, ContractStatus::ActNow)}
+                            {part(s.notice_passed, ContractStatus::NoticePassed)}
+                            {part(s.within_12_months, ContractStatus::Within12Months)}
+                        </ul>
+                    </aside>
+                })
+            })}
+        </Suspense>
+    }
+}
+
 /// A contract's status as a badge.
 fn status_badge(status: ContractStatus) -> impl IntoView {
     let c = use_texts().contract;
