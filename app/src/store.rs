@@ -331,6 +331,27 @@ pub trait PortfolioStore: Send + Sync + 'static {
         change: &crate::domain::EscalationChange,
         actor: i64,
     ) -> StoreResult<crate::domain::Escalation>;
+
+    // Calendar feeds: secret iCalendar URLs of contract deadlines. Only the
+    // SHA-256 of a feed's secret is stored; creating and revoking a feed
+    // are audited.
+
+    /// Creates a feed of one object's contracts (`object_id`) or of all,
+    /// its events written in `locale` (`sv`, `en`).
+    async fn create_calendar_feed(
+        &self,
+        person_id: i64,
+        object_id: Option<i64>,
+        token_hash: &str,
+        locale: &str,
+    ) -> StoreResult<crate::domain::CalendarFeed>;
+    /// A person's feeds, revoked ones too, newest first.
+    async fn calendar_feeds_of(&self, person_id: i64) -> StoreResult<Vec<crate::domain::CalendarFeed>>;
+    /// Revokes one of the person's own live feeds; false when they have no
+    /// such live feed (someone else's id is "no such feed").
+    async fn revoke_calendar_feed(&self, person_id: i64, feed_id: i64) -> StoreResult<bool>;
+    /// The live (not revoked) feed with this hash, noting that it was used.
+    async fn calendar_feed_by_token(&self, token_hash: &str) -> StoreResult<Option<crate::domain::CalendarFeed>>;
 }
 
 /// A session as stored: the client holds the random id, the store its hash.

@@ -49,6 +49,7 @@ CREATE TABLE calendar_feeds (
     person_id    BIGINT NOT NULL REFERENCES people (id) ON DELETE CASCADE,
     object_id    BIGINT REFERENCES objects (id) ON DELETE CASCADE,
     token_hash   TEXT NOT NULL UNIQUE,
+    locale       TEXT NOT NULL DEFAULT 'sv' CHECK (locale IN ('sv', 'en')), -- the events' language: the creator's
     created_at   TIMESTAMPTZ NOT NULL,
     last_used_at TIMESTAMPTZ,
     revoked_at   TIMESTAMPTZ

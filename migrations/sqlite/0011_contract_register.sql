@@ -49,6 +49,7 @@ CREATE TABLE calendar_feeds (
     person_id    INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,
     object_id    INTEGER REFERENCES objects (id) ON DELETE CASCADE,
     token_hash   TEXT NOT NULL UNIQUE,
+    locale       TEXT NOT NULL DEFAULT 'sv' CHECK (locale IN ('sv', 'en')), -- the events' language: the creator's
     created_at   TEXT NOT NULL,
     last_used_at TEXT,
     revoked_at   TEXT

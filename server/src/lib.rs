@@ -6,6 +6,8 @@
 mod audit_export;
 /// Sessions, API tokens, sign-in and single sign-on.
 pub mod auth;
+/// `/calendar/{secret}.ics`: calendar feeds of contract deadlines.
+mod calendar;
 /// `styrbord user …`: people and passwords from the command line.
 mod cli;
 /// Settings from defaults, environment and command line.

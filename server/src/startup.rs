@@ -48,6 +48,7 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/health"),
     ("GET", "/lang/{code}"),
     ("GET", "/audit.csv"),
+    ("GET", "/calendar/{file}"),
     ("GET", "/objects/{code}/plans/{year}/export.xlsx"),
     ("GET", "/objects/{code}/plans/{year}/export.csv"),
     ("GET", "/objects/{code}/plans/{year}/priorities/events"),
@@ -184,11 +185,13 @@ fn router(
         .site_pkg_dir("pkg")
         .site_addr(addr)
         .build();
+    let public_url = app::api::PublicUrl(config.auth.public_url.clone());
     let context = {
-        let (store, access) = (store.clone(), access.clone());
+        let (store, access, public_url) = (store.clone(), access.clone(), public_url.clone());
         move || {
             provide_context(store.clone());
             provide_context(access.clone());
+            provide_context(public_url.clone());
             provide_context(request_locale());
             provide_context(request_identity());
             provide_context(sign_in.clone());
@@ -220,6 +223,14 @@ fn router(
         .nest_service("/pkg", pkg)
         .route("/lang/{code}", get(crate::lang::switch))
         .route("/audit.csv", get(crate::audit_export::csv).with_state((store.clone(), access.clone())))
+        .route(
+            "/calendar/{file}",
+            get(crate::calendar::feed).with_state(crate::calendar::FeedState {
+                store: store.clone(),
+                access: access.clone(),
+                public_url: public_url.0,
+            }),
+        )
         .route("/objects/{code}/plans/{year}/export.xlsx", get(crate::plan_export::xlsx).with_state(store.clone()))
         .route("/objects/{code}/plans/{year}/export.csv", get(crate::plan_export::csv).with_state(store.clone()))
         .route("/contracts/export.xlsx", get(crate::contract_export::xlsx).with_state(store.clone()))

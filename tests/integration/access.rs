@@ -771,6 +771,14 @@ fn matrix() -> Vec<MatrixRow> {
             form(&[("id", "ESCALATION"), ("version", "1"), ("note", "x".repeat(4001).as_str())]),
             &[Admin, Psg][..],
         ),
+        // Calendar feeds: anyone who reads makes and revokes their own
+        // (refused input for them: an unknown object, a feed that is
+        // nobody's). The feed itself needs no session: an unknown secret
+        // is 404 for everyone.
+        ("POST", "/sf/calendar/list", "/sf/calendar/list".into(), form(&[]), READERS),
+        ("POST", "/sf/calendar/create", "/sf/calendar/create".into(), form(&[("scope", "NOPE")]), READERS),
+        ("POST", "/sf/calendar/revoke", "/sf/calendar/revoke".into(), form(&[("id", "999999")]), READERS),
+        ("GET", "/calendar/{file}", "/calendar/sbc_matrix.ics".into(), form(&[]), EVERYONE),
         // Last: it ends the caller's session.
         ("POST", "/auth/sign-out", "/auth/sign-out".into(), form(&[]), EVERYONE),
     ];

@@ -4,6 +4,8 @@
 #[cfg(feature = "ui")]
 mod access;
 #[cfg(feature = "ui")]
+mod calendar;
+#[cfg(feature = "ui")]
 mod catalog;
 #[cfg(feature = "ui")]
 mod cycle;
@@ -28,6 +30,13 @@ pub use access::{
     add_person, create_api_token, get_account, get_audit, get_people_admin, get_sign_in_options, grant_role,
     revoke_api_token, revoke_role, set_public_status, who_am_i, AddPerson, CreateApiToken, GrantRole, RevokeApiToken,
     RevokeRole, SetPublicStatus,
+};
+#[cfg(feature = "ssr")]
+pub use calendar::base_url;
+#[cfg(feature = "ui")]
+pub use calendar::{
+    create_calendar_feed, get_calendar_feeds, revoke_calendar_feed, CreateCalendarFeed, PublicUrl,
+    RevokeCalendarFeed, FEED_SECRET_PREFIX,
 };
 #[cfg(feature = "ui")]
 pub use catalog::{

@@ -11,7 +11,10 @@ pub mod clock;
 mod contract;
 mod error;
 mod escalation;
+mod feed;
 mod form;
+/// iCalendar (RFC 5545) text for the calendar feeds.
+pub mod ical;
 mod keyed;
 mod number;
 mod object;
@@ -41,6 +44,9 @@ pub use escalation::{
     due_date, may_act, may_raise, may_withdraw, transition, DecideForm, EscalateForm, Escalation, EscalationChange,
     EscalationEvent, EscalationEventKind, EscalationInitiative, EscalationObject, EscalationState, EscalationStep,
     RaiseForm, RaiseInput, TransitionError, WithdrawForm, ESCALATION_TEXT_MAX_CHARS, ESCALATION_TITLE_MAX_CHARS,
+};
+pub use feed::{
+    feed_dates, CalendarFeed, DeadlineKind, FeedDate, FeedObject, FEED_MONTHS_AHEAD, FEED_MONTHS_BACK, NOTICE_ALARM_DAYS,
 };
 pub use form::{
     FieldProblem, InitiativeForm, InitiativeInput, ObjectForm, ObjectInput, OutcomeForm, SettingsForm, StatusForm,

@@ -5,12 +5,14 @@
 //! written the Swedish way (`18 988 100 kr`, `1 313,00`), in both languages,
 //! because that is how the municipality's documents write them.
 
+mod calendar;
 mod contract;
 mod en;
 mod escalation;
 mod format;
 mod sv;
 
+pub use calendar::CalendarTexts;
 pub use contract::{fill, ContractTexts};
 pub use escalation::EscalationTexts;
 pub use format::{format_amount, format_fte, format_hours, format_hours_unit, format_money};

@@ -3,6 +3,7 @@
 //! cross the wire as JSON, amounts as exact decimal strings.
 
 mod access;
+mod calendar;
 mod catalog;
 mod compare;
 mod contract;
@@ -18,6 +19,7 @@ pub use access::{
     audit_csv, audit_entries, neutralise_cell, AccountPage, AuditEntry, AuditPage, AuditQuery, NewApiToken,
     ObjectChoice, PeopleAdmin, SessionUser, SignInOptions,
 };
+pub use calendar::{feed_calendar, feed_urls, CalendarFeedsPage, NewCalendarFeed, FEED_REFRESH_HOURS};
 pub use catalog::{CatalogEditor, SupplierRegister};
 pub use compare::{compare_years, ActivityComparison, Compared, ComparedInitiative, YearComparison};
 pub use contract::{

@@ -143,6 +143,11 @@ pub async fn identify(State(auth): State<Auth>, mut request: Request, next: Next
     if path == "/health" || path.starts_with("/pkg/") || path == "/favicon.ico" {
         return next.run(request).await;
     }
+    // Calendar feeds carry their own credential, the secret in the path:
+    // a calendar program has no session, and a browser's is not needed.
+    if path.starts_with("/calendar/") {
+        return next.run(request).await;
+    }
     let is_api = path.starts_with("/api/");
     let resolved = match bearer_token(request.headers()) {
         // Tokens are for the API only; a browser page never takes one.

@@ -7,6 +7,7 @@
 //! backend its native type (SQLite TEXT, PostgreSQL NUMERIC and DATE).
 
 mod access;
+mod calendar;
 mod catalog;
 mod connect;
 mod contract;

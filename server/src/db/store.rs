@@ -563,6 +563,28 @@ impl PortfolioStore for SqlStore {
     ) -> StoreResult<app::domain::Escalation> {
         self.update_escalation(id, version, change, actor).await
     }
+
+    async fn create_calendar_feed(
+        &self,
+        person_id: i64,
+        object_id: Option<i64>,
+        token_hash: &str,
+        locale: &str,
+    ) -> StoreResult<app::domain::CalendarFeed> {
+        self.insert_calendar_feed(person_id, object_id, token_hash, locale).await
+    }
+
+    async fn calendar_feeds_of(&self, person_id: i64) -> StoreResult<Vec<app::domain::CalendarFeed>> {
+        self.calendar_feed_list(Some(person_id), None).await
+    }
+
+    async fn revoke_calendar_feed(&self, person_id: i64, feed_id: i64) -> StoreResult<bool> {
+        self.revoke_feed(person_id, feed_id).await
+    }
+
+    async fn calendar_feed_by_token(&self, token_hash: &str) -> StoreResult<Option<app::domain::CalendarFeed>> {
+        self.use_calendar_feed(token_hash).await
+    }
 }
 
 /// `instance:plan:id:revision` or `instance:portfolio:year:revision` from

@@ -4,6 +4,8 @@
 //! changes; and the register form. Every form is a plain HTML form before
 //! hydration; after it, fields are checked as typed.
 
+/// Calendar feeds of contract deadlines (the person's own feeds).
+pub mod calendar;
 mod detail;
 mod edit;
 mod register;
