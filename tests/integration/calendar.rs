@@ -12,7 +12,7 @@ use app::demo::DEMO_PASSWORD;
 use app::domain::{add_months, clock, sub_months, Contract, Grant, Role};
 use app::store::NewPerson;
 use chrono::NaiveDate;
-use icalendar::{Component, DatePerhapsTime, EventLike};
+use icalendar::{Component, DatePerhapsTime};
 
 use crate::helpers::{backends, spawn_app, TestApp, ADMIN};
 

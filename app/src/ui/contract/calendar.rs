@@ -10,6 +10,7 @@
 //! feed nobody can use).
 
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 use super::super::access::{described, general_error, invalid, last_error, FieldError, FormOutcome};
 use super::super::locale::use_locale;
