@@ -107,7 +107,11 @@ fn expected(contracts: &[Contract], today: NaiveDate, english: bool) -> BTreeSet
         for term in terms {
             let dates = [
                 ("notice", if english { "Notice deadline" } else { "Senast uppsägning" }, term.notice_deadline),
-                ("procurement", if english { "Start procurement" } else { "Starta upphandling" }, term.procurement_start),
+                (
+                    "procurement",
+                    if english { "Start procurement" } else { "Starta upphandling" },
+                    term.procurement_start,
+                ),
             ];
             for (kind, label, date) in dates {
                 if term.end >= today || date >= since {

@@ -35,8 +35,8 @@ pub use access::{
 pub use calendar::base_url;
 #[cfg(feature = "ui")]
 pub use calendar::{
-    create_calendar_feed, get_calendar_feeds, revoke_calendar_feed, CreateCalendarFeed, PublicUrl,
-    RevokeCalendarFeed, FEED_SECRET_PREFIX,
+    create_calendar_feed, get_calendar_feeds, revoke_calendar_feed, CreateCalendarFeed, PublicUrl, RevokeCalendarFeed,
+    FEED_SECRET_PREFIX,
 };
 #[cfg(feature = "ui")]
 pub use catalog::{

@@ -133,6 +133,7 @@ mod tests {
             procurement_lead_months: lead,
             notes: String::new(),
             version: 1,
+            procurement_initiative_id: None,
         }
     }
 
@@ -204,7 +205,7 @@ mod tests {
             person_id: 1,
             object: object.map(|code| FeedObject { id: 1, code: code.into(), name: code.into() }),
             locale: "sv".into(),
-            created_at: Utc::now(),
+            created_at: DateTime::UNIX_EPOCH,
             last_used_at: None,
             revoked_at: None,
         };

@@ -46,7 +46,8 @@ pub use escalation::{
     RaiseForm, RaiseInput, TransitionError, WithdrawForm, ESCALATION_TEXT_MAX_CHARS, ESCALATION_TITLE_MAX_CHARS,
 };
 pub use feed::{
-    feed_dates, CalendarFeed, DeadlineKind, FeedDate, FeedObject, FEED_MONTHS_AHEAD, FEED_MONTHS_BACK, NOTICE_ALARM_DAYS,
+    feed_dates, CalendarFeed, DeadlineKind, FeedDate, FeedObject, FEED_MONTHS_AHEAD, FEED_MONTHS_BACK,
+    NOTICE_ALARM_DAYS,
 };
 pub use form::{
     FieldProblem, InitiativeForm, InitiativeInput, ObjectForm, ObjectInput, OutcomeForm, SettingsForm, StatusForm,

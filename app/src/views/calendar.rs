@@ -115,6 +115,7 @@ mod tests {
             procurement_lead_months: 12,
             notes: String::new(),
             version: 1,
+            procurement_initiative_id: None,
         }
     }
 
@@ -124,7 +125,7 @@ mod tests {
             person_id: 1,
             object: object.map(|code| FeedObject { id: 9, code: code.into(), name: code.into() }),
             locale: locale.into(),
-            created_at: chrono::Utc::now(),
+            created_at: chrono::DateTime::UNIX_EPOCH,
             last_used_at: None,
             revoked_at: None,
         }
@@ -148,7 +149,10 @@ mod tests {
         let sv = feed_calendar(&feed(None, "sv"), &contracts, date("2025-01-10"), "https://s.example");
         assert_eq!(sv.name, "Styrbord – avtal");
         let summaries: Vec<&str> = sv.events.iter().map(|e| e.summary.as_str()).collect();
-        assert_eq!(summaries, ["Starta upphandling: AVT-2019-002, Formpipe", "Senast uppsägning: AVT-2019-002, Formpipe"]);
+        assert_eq!(
+            summaries,
+            ["Starta upphandling: AVT-2019-002, Formpipe", "Senast uppsägning: AVT-2019-002, Formpipe"]
+        );
         assert_eq!(sv.events[1].uid, "contract-7-notice-2026-06-30@styrbord");
         assert_eq!(sv.events[1].url.as_deref(), Some("https://s.example/contracts/7"));
         assert!(sv.events[1].description.contains("Avtalsperioden slutar: 2026-12-31"));
