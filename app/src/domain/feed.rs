@@ -40,7 +40,7 @@ pub struct FeedObject {
 impl CalendarFeed {
     /// Whether the feed holds this contract.
     pub fn covers(&self, contract: &Contract) -> bool {
-        self.object.as_ref().is_none_or(|object| contract.object_codes.iter().any(|code| *code == object.code))
+        self.object.as_ref().is_none_or(|object| contract.object_codes.contains(&object.code))
     }
 }
 
