@@ -136,6 +136,7 @@ async fn a_feed_of_all_contracts_holds_exactly_the_deadlines_the_engine_computes
         let (status, ics) = fetch(&app, &url).await;
         assert_eq!(status, 200, "{ics}");
         check_structure(&ics);
+        assert!(ics.contains("\r\n "), "long lines were folded (and checked above)");
         assert!(ics.contains("X-WR-CALNAME:Styrbord – avtal\r\n"));
         assert!(ics.contains("REFRESH-INTERVAL;VALUE=DURATION:PT4H\r\n"));
 

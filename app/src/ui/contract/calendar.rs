@@ -164,11 +164,13 @@ fn FeedTable(feeds: Vec<CalendarFeed>, revoke: ServerAction<RevokeCalendarFeed>)
             <tbody>
                 {feeds.into_iter().map(|feed| {
                     let scope = scope_text(c, &feed);
+                    // Two feeds of one scope differ by when they were made.
+                    let revoke_label = format!("{}: {scope}, {}", c.revoke, when(feed.created_at));
                     let state = match feed.revoked_at {
                         Some(_) => view! { <span class="badge">{c.revoked}</span> }.into_any(),
                         None => view! {
                             <span class="badge ok">{c.active}</span>" "
-                            <RevokeForm id=feed.id scope=scope.clone() revoke/>
+                            <RevokeForm id=feed.id label=revoke_label revoke/>
                         }.into_any(),
                     };
                     view! {
@@ -197,7 +199,7 @@ fn scope_text(c: &CalendarTexts, feed: &CalendarFeed) -> String {
 /// Revoking asks once more after hydration; without wasm the plain form
 /// revokes at once.
 #[component]
-fn RevokeForm(id: i64, scope: String, revoke: ServerAction<RevokeCalendarFeed>) -> impl IntoView {
+fn RevokeForm(id: i64, label: String, revoke: ServerAction<RevokeCalendarFeed>) -> impl IntoView {
     let c = use_locale().calendar();
     let confirming = RwSignal::new(false);
     // The question replaces the button that asked it: focus follows.
@@ -218,7 +220,6 @@ fn RevokeForm(id: i64, scope: String, revoke: ServerAction<RevokeCalendarFeed>) 
             confirming.set(true);
         }
     };
-    let label = format!("{}: {scope}", c.revoke);
     view! {
         <form method="post" action=RevokeCalendarFeed::url() class="row-action" on:submit=on_submit>
             <input type="hidden" name="id" value=id/>
@@ -235,5 +236,77 @@ fn RevokeForm(id: i64, scope: String, revoke: ServerAction<RevokeCalendarFeed>) 
                 view! { <button type="submit" aria-label=label.clone()>{c.revoke}</button> }.into_any()
             }}
         </form>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::domain::FeedObject;
+    use crate::views::ObjectChoice;
+
+    fn feed(id: i64, object: Option<&str>, revoked: bool) -> CalendarFeed {
+        let at = "2026-11-02T08:30:00Z".parse().expect("time");
+        CalendarFeed {
+            id,
+            person_id: 1,
+            object: object.map(|code| FeedObject { id: 3, code: code.into(), name: "Administration".into() }),
+            locale: "sv".into(),
+            created_at: at,
+            last_used_at: (id == 1).then_some(at),
+            revoked_at: revoked.then_some(at),
+        }
+    }
+
+    fn render(page: CalendarFeedsPage) -> String {
+        let owner = Owner::new();
+        owner.set();
+        let (create, revoke) = (ServerAction::<CreateCalendarFeed>::new(), ServerAction::<RevokeCalendarFeed>::new());
+        view! { <FeedsBody page create revoke/> }.to_html()
+    }
+
+    #[test]
+    fn the_server_renders_the_form_the_feeds_and_plain_revoke_forms() {
+        let html = render(CalendarFeedsPage {
+            feeds: vec![feed(1, None, false), feed(2, Some("AKN"), false), feed(3, Some("AKN"), true)],
+            objects: vec![ObjectChoice { code: "AKN".into(), name: "Administration".into() }],
+        });
+        assert!(html.contains(r#"<option value="all">Alla avtal</option>"#), "{html}");
+        assert!(html.contains(r#"<option value="AKN">AKN – Administration</option>"#));
+        // Creating waits for hydration (the secret is shown by the page).
+        assert!(html.contains(r#"<button type="submit" disabled"#), "{html}");
+        // Two live feeds, each a plain form that revokes; the revoked one has none.
+        assert_eq!(html.matches(r#"action="/sf/calendar/revoke""#).count(), 2);
+        assert!(html.contains(r#"aria-label="Återkalla: Alla avtal, 2026-11-02 08:30""#), "{html}");
+        assert!(html.contains("Återkallat"));
+        assert!(html.contains("2026-11-02 08:30") && html.contains("Aldrig"));
+        assert!(html.contains(r#"data-label="Senast hämtat""#), "labels for the stacked phone layout");
+    }
+
+    #[test]
+    fn a_new_feed_shows_both_addresses_read_only_with_copy_buttons() {
+        let owner = Owner::new();
+        owner.set();
+        let new = NewCalendarFeed {
+            feed: feed(4, None, false),
+            https_url: "https://s.example/calendar/sbc_x.ics".into(),
+            webcal_url: "webcal://s.example/calendar/sbc_x.ics".into(),
+        };
+        let html = view! { <NewFeed new/> }.to_html();
+        for (id, url) in [
+            ("calendar-url-https", "https://s.example/calendar/sbc_x.ics"),
+            ("calendar-url-webcal", "webcal://s.example/calendar/sbc_x.ics"),
+        ] {
+            assert!(html.contains(&format!(r#"<label for="{id}">"#)), "{html}");
+            assert!(html.contains(&format!(r#"id="{id}" type="text" readonly value="{url}""#)), "{html}");
+            assert!(html.contains(&format!(r#"<button type="button" aria-describedby="{id}-status">Kopiera</button>"#)));
+        }
+    }
+
+    #[test]
+    fn no_feeds_says_so() {
+        let html = render(CalendarFeedsPage { feeds: vec![], objects: vec![] });
+        assert!(html.contains("Du har inga kalenderflöden ännu."));
+        assert!(!html.contains("<table"));
     }
 }
