@@ -50,6 +50,8 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/audit.csv"),
     ("GET", "/objects/{code}/plans/{year}/export.xlsx"),
     ("GET", "/objects/{code}/plans/{year}/export.csv"),
+    ("GET", "/contracts/export.xlsx"),
+    ("GET", "/contracts/export.csv"),
     ("GET", "/objects/{code}/plans/{year}/priorities/events"),
     ("GET", "/portfolio/priorities/{year}/events"),
     ("POST", "/objects/{code}/plans/{year}/import/upload"),
