@@ -117,7 +117,8 @@ pub struct Deadlines {
 impl Contract {
     /// The end after the options exercised and the renewals recorded.
     pub fn recorded_end(&self) -> NaiveDate {
-        let months = self.options.used * self.options.months + self.renewals_used * self.auto_renewal_months.unwrap_or(0);
+        let months =
+            self.options.used * self.options.months + self.renewals_used * self.auto_renewal_months.unwrap_or(0);
         add_months(self.end, months)
     }
 
@@ -257,8 +258,8 @@ fn shift_months(date: NaiveDate, months: i64) -> NaiveDate {
 
 /// Whole calendar months from `from` to `to` (0 when `to` is earlier).
 fn months_between(from: NaiveDate, to: NaiveDate) -> u32 {
-    let months = (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month0())
-        - i64::from(from.month0());
+    let months =
+        (i64::from(to.year()) - i64::from(from.year())) * 12 + i64::from(to.month0()) - i64::from(from.month0());
     u32::try_from(months.max(0)).unwrap_or(u32::MAX)
 }
 
@@ -396,7 +397,8 @@ impl ContractForm {
         let line_organisation = checks.take("line_organisation", optional_name(&self.line_organisation));
         let owner_id = checks.take("owner", person_id(&self.owner));
         let deputy_id = checks.take("deputy", person_id(&self.deputy));
-        let procurement_lead_months = checks.take("procurement_lead_months", months(&self.procurement_lead_months, Some(0)));
+        let procurement_lead_months =
+            checks.take("procurement_lead_months", months(&self.procurement_lead_months, Some(0)));
         let notes = checks.take("notes", free_text(&self.notes));
         let value = (|| {
             Some(ContractInput {

@@ -8,10 +8,14 @@
 mod en;
 mod escalation;
 mod format;
+mod reminders;
 mod sv;
 
 pub use escalation::EscalationTexts;
-pub use format::{format_amount, format_fte, format_hours, format_hours_unit, format_money};
+pub use format::{
+    format_amount, format_date, format_fte, format_hours, format_hours_unit, format_money, format_timestamp,
+};
+pub use reminders::ReminderTexts;
 
 use crate::domain::{
     AssignmentType, AuditAction, InitiativeStatus, MainActivity, ObjectCategory, PlanStatus, Role, Side,
@@ -522,6 +526,8 @@ pub struct Texts {
     pub err_bad_object_code: &'static str,
     /// The escalation register's texts.
     pub escalation: &'static EscalationTexts,
+    /// Contract reminders' texts (the pages and the e-mail digest).
+    pub reminders: &'static ReminderTexts,
 }
 
 impl Texts {

@@ -2,6 +2,7 @@
 //! server, hydrated in the browser.
 
 mod access;
+pub mod contract;
 mod escalation;
 mod layout;
 mod locale;

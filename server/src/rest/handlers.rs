@@ -1,7 +1,9 @@
 //! The read handlers: fetch from the store, shape, answer.
 
 use app::api::AppError;
-use app::domain::{BudgetColumn, BudgetLine, BudgetMatrix, Contract, ContractStatus, Initiative, MainActivity, Object, PlanYear};
+use app::domain::{
+    BudgetColumn, BudgetLine, BudgetMatrix, Contract, ContractStatus, Initiative, MainActivity, Object, PlanYear,
+};
 use app::store::SharedStore;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};

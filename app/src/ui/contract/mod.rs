@@ -1,0 +1,3 @@
+//! Supplier contracts (001, 3.1.3).
+
+pub mod reminders;
