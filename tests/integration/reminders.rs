@@ -513,3 +513,71 @@ async fn the_app_shows_my_reminders_and_a_contracts_ledger() {
         assert_eq!(status, 401, "{backend:?}");
     }
 }
+
+#[tokio::test]
+async fn reminders_claimed_by_an_instance_that_died_go_out_when_its_lease_runs_out() {
+    let sink = Sink::start();
+    for backend in backends() {
+        let before = sink.mails().len();
+        let (_database, store) = database(backend).await;
+        let today = day(FIRST);
+        let start = noon(today);
+        // An instance recorded and claimed the reminders, then died before sending.
+        let quiet = worker(&store, None);
+        assert_eq!(quiet.run_once(today, start).await.expect("run").recorded, 4);
+        let lease = chrono::Duration::from_std(server::reminders::LEASE).expect("lease");
+        let claimed = store.claim_reminders("died", today, start, start + lease).await.expect("claim");
+        assert_eq!(claimed.len(), 4, "{backend:?}");
+        assert!(ledger(&store).await.iter().all(|e| e.state == ReminderState::Sending));
+
+        // While its lease holds, nobody else sends them.
+        let live = worker(&store, Some(sink.url()));
+        let tick = live.run_once(today, start + chrono::Duration::minutes(9)).await.expect("run");
+        assert_eq!(tick, Tick::default(), "{backend:?}");
+        assert_eq!(sink.mails().len(), before, "{backend:?}");
+
+        // Once it has run out, the next run sends them, once.
+        let tick = live.run_once(today, start + chrono::Duration::minutes(11)).await.expect("run");
+        assert_eq!((tick.digests_sent, tick.reminders_sent), (3, 4), "{backend:?}");
+        assert_eq!(sink.mails().len(), before + 3, "{backend:?}");
+        // The dead instance cannot mark or release what is no longer its own.
+        assert_eq!(store.mark_reminders_sent(&claimed, "died", start).await.expect("mark"), 0);
+        assert_eq!(store.release_reminders(&claimed, "died", Some("late")).await.expect("release"), 0);
+        assert!(ledger(&store).await.iter().all(|e| e.state == ReminderState::Sent && !e.failed()));
+    }
+}
+
+#[tokio::test]
+async fn a_reminder_for_a_deadline_that_moved_is_dropped_not_sent() {
+    let sink = Sink::start();
+    for backend in backends() {
+        let before = sink.mails().len();
+        let database = TestDatabase::create(backend).await;
+        let sql = SqlStore::new(server::db::connect(&database.target).await.expect("the database opens"));
+        let store: SharedStore = Arc::new(sql.clone());
+        store.load(&register(), None).await.expect("the register loads");
+        let today = day(FIRST);
+        assert_eq!(worker(&store, None).run_once(today, noon(today)).await.expect("run").recorded, 4);
+
+        // AVT-1's one-year option is exercised (the register's form will do
+        // this; here by hand): its deadline moves from 2028-09-30 to 2029-09-30.
+        let avt1 = contract_id(&store, "AVT-1").await;
+        let update = "UPDATE contracts SET option_count = 1, option_months = 12, options_used = 1 WHERE id = $1";
+        let done = match sql.pool() {
+            server::db::Pool::Sqlite(p) => {
+                sqlx::query(update).bind(avt1).execute(p).await.expect("update").rows_affected()
+            }
+            server::db::Pool::Postgres(p) => {
+                sqlx::query(update).bind(avt1).execute(p).await.expect("update").rows_affected()
+            }
+        };
+        assert_eq!(done, 1);
+
+        let tick = worker(&store, Some(sink.url())).run_once(today, noon(today)).await.expect("run");
+        assert_eq!((tick.recorded, tick.voided, tick.digests_sent, tick.reminders_sent), (0, 2, 2, 2), "{backend:?}");
+        let mails = sink.mails().split_off(before);
+        assert!(mails.iter().all(|m| !m.body.contains("AVT-1")), "{backend:?}: {mails:#?}");
+        assert!(to(&mails, BO).is_empty(), "{backend:?}: Bo is only AVT-1's deputy");
+        assert!(store.reminder_ledger(Some(avt1), None).await.expect("ledger").is_empty(), "{backend:?}");
+    }
+}
