@@ -401,7 +401,7 @@ fn reminders_from_env(env: &impl Fn(&str) -> Option<String>) -> Result<ReminderC
     let config = ReminderConfig { smtp_url, mail_from, lead_months, interval };
     // Refuse a URL lettre cannot use or a sender it cannot parse now, not
     // at the first reminder an hour after start.
-    if let Err(error) = crate::reminders::Mailer::new(&config) {
+    if let Err(error) = crate::reminders::Mailer::check(&config) {
         return Err(match error {
             crate::reminders::MailerError::Url(_) => ConfigError::BadSetting {
                 name: "STYRBORD_SMTP_URL",

@@ -25,7 +25,7 @@ use app::views::{reminder_digest, DigestItem};
 use chrono::{DateTime, NaiveDate, Utc};
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, SinglePart};
-use lettre::transport::smtp::AsyncSmtpTransport;
+use lettre::transport::smtp::{AsyncSmtpTransport, AsyncSmtpTransportBuilder};
 use lettre::{AsyncTransport, Message, Tokio1Executor};
 
 use crate::config::ReminderConfig;
@@ -53,15 +53,27 @@ pub struct Mailer {
 
 impl Mailer {
     /// The mailer the settings describe; `None` without an SMTP URL.
-    /// Parses only: nothing connects until the first message.
+    /// Nothing connects until the first message; the connection pool
+    /// needs the Tokio runtime running.
     pub fn new(config: &ReminderConfig) -> Result<Option<Self>, MailerError> {
+        let (from, builder) = Self::parse(config)?;
+        Ok(builder.map(|builder| Self { transport: builder.timeout(Some(SMTP_TIMEOUT)).build(), from }))
+    }
+
+    /// Checks the settings without building anything (no runtime needed).
+    pub fn check(config: &ReminderConfig) -> Result<(), MailerError> {
+        Self::parse(config).map(|_| ())
+    }
+
+    fn parse(config: &ReminderConfig) -> Result<(Mailbox, Option<AsyncSmtpTransportBuilder>), MailerError> {
         let from: Mailbox = config.mail_from.parse().map_err(|e| MailerError::From(format!("{e}")))?;
-        let Some(url) = &config.smtp_url else { return Ok(None) };
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|e| MailerError::Url(format!("{e}")))?
-            .timeout(Some(SMTP_TIMEOUT))
-            .build();
-        Ok(Some(Self { transport, from }))
+        let builder = match &config.smtp_url {
+            None => None,
+            Some(url) => Some(
+                AsyncSmtpTransport::<Tokio1Executor>::from_url(url).map_err(|e| MailerError::Url(format!("{e}")))?,
+            ),
+        };
+        Ok((from, builder))
     }
 
     async fn send(&self, to: &Recipient, subject: &str, body: String) -> Result<(), String> {
