@@ -63,6 +63,17 @@ pub struct OrderChanged {
 pub const AUDIT_PAGE_LIMIT: usize = 1000;
 
 pub type SharedStore = Arc<dyn PortfolioStore>;
+
+/// What a contract form chooses from: (id, name) pairs, objects as
+/// (id, code, name).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ContractChoices {
+    pub suppliers: Vec<(i64, String)>,
+    pub line_organisations: Vec<(i64, String)>,
+    pub people: Vec<(i64, String)>,
+    pub it_components: Vec<(i64, String)>,
+    pub objects: Vec<(i64, String, String)>,
+}
 pub type SharedAccessStore = Arc<dyn AccessStore>;
 
 #[async_trait]
@@ -95,6 +106,35 @@ pub trait PortfolioStore: Send + Sync + 'static {
 
     async fn contracts(&self) -> StoreResult<Vec<Contract>>;
     async fn contract(&self, id: i64) -> StoreResult<Option<Contract>>;
+    /// A contract's term history (options, renewals, notice), newest first.
+    async fn contract_events(&self, id: i64) -> StoreResult<Vec<crate::domain::ContractEvent>>;
+    /// What the register form chooses from.
+    async fn contract_choices(&self) -> StoreResult<ContractChoices>;
+    /// Creates a contract (`id` none) or saves an edit started from
+    /// `version`; `Invalid(field)` for an unknown supplier, line
+    /// organisation or person; `Stale` when someone saved in between.
+    async fn save_contract(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        input: &crate::domain::ContractInput,
+        it_components: &[i64],
+        objects: &[i64],
+        actor: i64,
+    ) -> StoreResult<i64>;
+    /// Stores a term change the date engine made (`after`), from `version`,
+    /// with its history entry.
+    async fn change_contract_term(
+        &self,
+        version: i64,
+        after: &Contract,
+        event: &crate::domain::ContractEvent,
+        actor: i64,
+    ) -> StoreResult<()>;
+    async fn delete_contract(&self, id: i64, version: i64, actor: i64) -> StoreResult<()>;
+    /// Links the procurement initiative made from a contract; false when
+    /// one is linked already.
+    async fn link_procurement(&self, contract_id: i64, initiative_id: i64) -> StoreResult<bool>;
 
     /// True when no object exists: the only state demo data may go into.
     async fn is_empty(&self) -> StoreResult<bool>;

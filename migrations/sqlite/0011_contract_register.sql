@@ -9,6 +9,8 @@
 -- one object's contracts or all a person may see; revocable.
 ALTER TABLE contracts ADD COLUMN renewals_used INTEGER NOT NULL DEFAULT 0 CHECK (renewals_used >= 0);
 ALTER TABLE contracts ADD COLUMN notice_given_on TEXT;
+-- The initiative "Upphandling …" created from the contract, once.
+ALTER TABLE contracts ADD COLUMN procurement_initiative_id INTEGER REFERENCES initiatives (id) ON DELETE SET NULL;
 ALTER TABLE contracts ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
 CREATE INDEX contracts_supplier ON contracts (supplier_id);
 CREATE INDEX contract_objects_object ON contract_objects (object_id);

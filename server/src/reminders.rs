@@ -167,7 +167,7 @@ impl ReminderWorker {
                 continue;
             };
             let items = digest_items(&keys, &contracts, &people);
-            let texts = Locale::Sv.texts().reminders;
+            let texts = Locale::Sv.texts();
             let digest = reminder_digest(texts, recipient, &items, &self.public_url, today, &self.lead_months);
             match mailer.send(recipient, &digest.subject, digest.body).await {
                 Ok(()) => {

@@ -291,7 +291,7 @@ async fn a_digest_reaches_owner_and_deputy_once_and_the_next_lead_time_sends_the
         for expected in [
             "Påminnelse: 6 månader kvar",
             "Senast uppsägning: 2028-06-30 (121 dagar kvar)",
-            "Upphandling startar: 2027-09-30",
+            "Starta upphandling senast: 2027-09-30",
             "Nuvarande slutdatum: 2028-12-31",
             "Läge: Agera nu",
             "Objekt: AKN",

@@ -60,6 +60,13 @@ pub use priority::{
 };
 
 #[cfg(feature = "ui")]
+mod contract;
+#[cfg(feature = "ui")]
+pub use contract::{
+    change_contract_term, create_procurement, delete_contract, get_contract, get_contract_editor, get_contracts,
+    save_contract, ChangeContractTerm, CreateProcurement, DeleteContract, SaveContract,
+};
+#[cfg(feature = "ui")]
 mod escalation;
 #[cfg(feature = "ui")]
 pub use escalation::{

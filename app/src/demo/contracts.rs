@@ -238,6 +238,7 @@ mod tests {
                 procurement_lead_months: c.procurement_lead_months,
                 notes: c.notes.clone(),
                 version: 1,
+                procurement_initiative_id: None,
             })
             .collect()
     }

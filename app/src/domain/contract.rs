@@ -58,6 +58,9 @@ pub struct Contract {
     pub notes: String,
     #[serde(default)]
     pub version: i64,
+    /// The initiative "Upphandling …" created from this contract.
+    #[serde(default)]
+    pub procurement_initiative_id: Option<i64>,
 }
 
 /// Where a contract stands on a day, most urgent first.
@@ -350,6 +353,29 @@ fn optional_name(text: &str) -> Result<Option<String>, DomainError> {
 }
 
 impl ContractForm {
+    /// The form as it opens on a stored contract. People are chosen by id:
+    /// the caller fills `owner` and `deputy` in (the contract names them).
+    pub fn of(contract: &Contract) -> Self {
+        let count = |n: u32| if n == 0 { String::new() } else { n.to_string() };
+        Self {
+            reference: contract.reference.clone(),
+            supplier: contract.supplier.clone(),
+            start: contract.start.to_string(),
+            end: contract.end.to_string(),
+            notice_months: contract.notice_months.to_string(),
+            option_count: count(contract.options.count),
+            option_months: count(contract.options.months),
+            options_used: count(contract.options.used),
+            auto_renewal_months: contract.auto_renewal_months.map(count).unwrap_or_default(),
+            yearly_cost: super::form::as_typed(contract.yearly_cost.value()),
+            line_organisation: contract.line_organisation.clone().unwrap_or_default(),
+            owner: String::new(),
+            deputy: String::new(),
+            procurement_lead_months: contract.procurement_lead_months.to_string(),
+            notes: contract.notes.clone(),
+        }
+    }
+
     /// Checks every field; all problems at once.
     pub fn parse(&self) -> Result<ContractInput, Vec<FieldProblem>> {
         let mut checks = Checks::default();
@@ -559,6 +585,7 @@ mod tests {
             procurement_lead_months: lead,
             notes: String::new(),
             version: 1,
+            procurement_initiative_id: None,
         }
     }
 
@@ -596,7 +623,7 @@ mod tests {
             ("2022-12-31", 6, 12, "2021-01-01", "2022-06-30", "2021-06-30", ContractStatus::Ok),
             ("2022-12-31", 6, 12, "2021-07-01", "2022-06-30", "2021-06-30", ContractStatus::ActNow),
             ("2022-12-31", 6, 12, "2021-06-30", "2022-06-30", "2021-06-30", ContractStatus::ActNow),
-            ("2022-12-31", 6, 12, "2021-06-29", "2022-06-30", "2021-06-30", ContractStatus::Within12Months),
+            ("2022-12-31", 6, 12, "2021-06-29", "2022-06-30", "2021-06-30", ContractStatus::Ok),
             ("2022-12-31", 6, 3, "2021-07-01", "2022-06-30", "2022-03-30", ContractStatus::Within12Months),
             ("2022-12-31", 6, 3, "2021-06-29", "2022-06-30", "2022-03-30", ContractStatus::Ok),
             ("2022-12-31", 6, 12, "2022-06-30", "2022-06-30", "2021-06-30", ContractStatus::ActNow),

@@ -226,6 +226,7 @@ mod tests {
             procurement_lead_months: 6,
             notes: String::new(),
             version: 1,
+            procurement_initiative_id: None,
         }
     }
 

@@ -5,12 +5,14 @@
 //! written the Swedish way (`18 988 100 kr`, `1 313,00`), in both languages,
 //! because that is how the municipality's documents write them.
 
+mod contract;
 mod en;
 mod escalation;
 mod format;
 mod reminders;
 mod sv;
 
+pub use contract::{fill, ContractTexts};
 pub use escalation::EscalationTexts;
 pub use format::{
     format_amount, format_date, format_fte, format_hours, format_hours_unit, format_money, format_timestamp,
@@ -526,6 +528,8 @@ pub struct Texts {
     pub err_bad_object_code: &'static str,
     /// The escalation register's texts.
     pub escalation: &'static EscalationTexts,
+    /// The contract register's texts.
+    pub contract: &'static ContractTexts,
     /// Contract reminders' texts (the pages and the e-mail digest).
     pub reminders: &'static ReminderTexts,
 }
@@ -614,6 +618,9 @@ impl Texts {
     /// The message for a validation error's code, as server functions send it.
     pub fn field_error(&self, field: &str, code: &str) -> &'static str {
         if let Some(message) = self.escalation.field_error(field, code) {
+            return message;
+        }
+        if let Some(message) = self.contract.field_error(field, code) {
             return message;
         }
         match (field, code) {

@@ -1,8 +1,10 @@
 //! Contract reminders' texts, Swedish and English: the "my reminders"
 //! list, a contract's reminder ledger, and the e-mail digest (sent in
 //! Swedish). One struct, so a missing translation is a compile error.
+//! Dates and statuses are named as the contract register names them
+//! ([`super::ContractTexts`]), so the e-mail and the pages agree.
 
-use crate::domain::{ContractRole, ContractStatus, ReminderEntry, ReminderState};
+use crate::domain::{ContractRole, ReminderEntry, ReminderState};
 
 /// Every phrase of the reminders.
 #[derive(Debug)]
@@ -17,9 +19,6 @@ pub struct ReminderTexts {
     pub col_contract: &'static str,
     pub col_supplier: &'static str,
     pub col_objects: &'static str,
-    pub col_end: &'static str,
-    pub col_notice_deadline: &'static str,
-    pub col_procurement_start: &'static str,
     pub col_status: &'static str,
     pub col_reminder: &'static str,
     pub col_role: &'static str,
@@ -44,11 +43,6 @@ pub struct ReminderTexts {
     pub role_owner: &'static str,
     pub role_deputy: &'static str,
     pub role_owner_and_deputy: &'static str,
-    pub status_ended: &'static str,
-    pub status_notice_passed: &'static str,
-    pub status_act_now: &'static str,
-    pub status_within_12_months: &'static str,
-    pub status_ok: &'static str,
     pub and: &'static str,
     pub mail_subject_prefix: &'static str,
     pub mail_subject_one: &'static str,
@@ -73,9 +67,6 @@ pub static SV: ReminderTexts = ReminderTexts {
     col_contract: "Avtal",
     col_supplier: "Leverantör",
     col_objects: "Objekt",
-    col_end: "Nuvarande slutdatum",
-    col_notice_deadline: "Senast uppsägning",
-    col_procurement_start: "Upphandling startar",
     col_status: "Läge",
     col_reminder: "Påminnelse",
     col_role: "Din roll",
@@ -99,11 +90,6 @@ pub static SV: ReminderTexts = ReminderTexts {
     role_owner: "Ägare",
     role_deputy: "Ersättare",
     role_owner_and_deputy: "Ägare och ersättare",
-    status_ended: "Avslutat",
-    status_notice_passed: "Uppsägningstiden har passerat",
-    status_act_now: "Agera nu",
-    status_within_12_months: "Inom 12 månader",
-    status_ok: "I ordning",
     and: "och",
     mail_subject_prefix: "Styrbord:",
     mail_subject_one: "avtal att agera på",
@@ -128,9 +114,6 @@ pub static EN: ReminderTexts = ReminderTexts {
     col_contract: "Contract",
     col_supplier: "Supplier",
     col_objects: "Objects",
-    col_end: "Current end",
-    col_notice_deadline: "Notice deadline",
-    col_procurement_start: "Procurement starts",
     col_status: "Status",
     col_reminder: "Reminder",
     col_role: "Your role",
@@ -154,11 +137,6 @@ pub static EN: ReminderTexts = ReminderTexts {
     role_owner: "Owner",
     role_deputy: "Deputy",
     role_owner_and_deputy: "Owner and deputy",
-    status_ended: "Ended",
-    status_notice_passed: "Notice deadline passed",
-    status_act_now: "Act now",
-    status_within_12_months: "Within 12 months",
-    status_ok: "In order",
     and: "and",
     mail_subject_prefix: "Styrbord:",
     mail_subject_one: "contract to act on",
@@ -225,16 +203,6 @@ impl ReminderTexts {
             ContractRole::Owner => self.role_owner,
             ContractRole::Deputy => self.role_deputy,
             ContractRole::OwnerAndDeputy => self.role_owner_and_deputy,
-        }
-    }
-
-    pub fn status(&self, status: ContractStatus) -> &'static str {
-        match status {
-            ContractStatus::Ended => self.status_ended,
-            ContractStatus::NoticePassed => self.status_notice_passed,
-            ContractStatus::ActNow => self.status_act_now,
-            ContractStatus::Within12Months => self.status_within_12_months,
-            ContractStatus::Ok => self.status_ok,
         }
     }
 }

@@ -462,5 +462,6 @@ pub static TEXTS: Texts = Texts {
     err_code_taken: "Koden används redan av ett annat objekt.",
     err_bad_object_code: "Ange 2–10 versaler (A–Ö) eller siffror.",
     escalation: &super::escalation::SV,
+    contract: &super::contract::SV,
     reminders: &super::reminders::SV,
 };

@@ -48,6 +48,7 @@ fn Menu(user: Option<SessionUser>) -> impl IntoView {
             <A href="/portfolio/priorities">{t.nav_portfolio}</A>
             {user.can_manage_people.then(|| view! { <A href="/admin/people">{t.nav_people}</A> })}
             {user.can_view_audit.then(|| view! { <A href="/audit">{t.nav_audit}</A> })}
+            <A href="/contracts">{t.contract.nav}</A>
             <A href="/escalations">{t.escalation.nav}</A>
         </nav>
     })

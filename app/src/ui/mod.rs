@@ -57,6 +57,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=access::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=access::PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/audit") view=access::AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contracts") view=contract::ContractsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contracts/new") view=contract::NewContractPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contracts/:id") view=contract::ContractDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contracts/:id/edit") view=contract::EditContractPage ssr=SsrMode::Async/>
                     <Route path=path!("/escalations") view=escalation::EscalationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/escalations/new") view=escalation::NewEscalationPage ssr=SsrMode::Async/>
                     <Route path=path!("/escalations/:id") view=escalation::EscalationDetailPage ssr=SsrMode::Async/>

@@ -5,6 +5,7 @@
 mod access;
 mod catalog;
 mod compare;
+mod contract;
 mod escalation;
 mod import;
 mod object_page;
@@ -20,6 +21,12 @@ pub use access::{
 };
 pub use catalog::{CatalogEditor, SupplierRegister};
 pub use compare::{compare_years, ActivityComparison, Compared, ComparedInitiative, YearComparison};
+pub use contract::{
+    build_register, contract_row, needs_procurement, procurement_name, procurement_year, quarter_costs, sort_by_next,
+    timeline, Choice, ContractEditor, ContractFilter, ContractPage, ContractRegister, ContractRow, Grouping, Mark,
+    MonthTick, NextDate, ObjectName, ProcurementLink, ProcurementTarget, QuarterCost, Span, Timeline, TimelineGroup,
+    TimelineRow, HORIZON_MONTHS, PERIODS,
+};
 pub use escalation::{
     actor_names, actors_of, escalation_row, sort_rows, split_list, Actor, EscalationList, EscalationPage,
     EscalationRow, NewEscalation, ObjectOption,

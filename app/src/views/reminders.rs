@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::{due_reminder, Contract, ContractPeople, ContractRole, ContractStatus, Recipient, ReminderEntry};
-use crate::i18n::{format_date, ReminderTexts};
+use crate::i18n::{format_date, Texts};
 
 /// One contract the signed-in person must act on now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,13 +106,14 @@ pub struct Digest {
 /// The digest e-mail to one recipient: every contract they must act on,
 /// the nearest notice deadline first, with its dates and a link.
 pub fn reminder_digest(
-    t: &ReminderTexts,
+    texts: &Texts,
     recipient: &Recipient,
     items: &[DigestItem],
     public_url: &str,
     today: NaiveDate,
     lead_months: &[u32],
 ) -> Digest {
+    let (t, c) = (texts.reminders, texts.contract);
     let mut items: Vec<&DigestItem> = items.iter().collect();
     items.sort_by_key(|item| (item.contract.notice_deadline(today), item.contract.id));
     let mut body = format!("{} {},\n\n{}\n", t.mail_greeting, recipient.name, t.mail_intro);
@@ -123,10 +124,10 @@ pub fn reminder_digest(
         body.push_str(&format!("\n{}. {} – {}\n", number + 1, contract.reference, contract.supplier));
         let mut line = |label: &str, value: String| body.push_str(&format!("   {label}: {value}\n"));
         line(t.col_reminder, t.lead(item.lead_months));
-        line(t.col_notice_deadline, format!("{} ({})", format_date(deadlines.term.notice_deadline), t.days(days)));
-        line(t.col_procurement_start, format_date(deadlines.term.procurement_start));
-        line(t.col_end, format_date(deadlines.term.end));
-        line(t.col_status, t.status(deadlines.status).to_owned());
+        line(c.label_notice_deadline, format!("{} ({})", format_date(deadlines.term.notice_deadline), t.days(days)));
+        line(c.label_procurement_start, format_date(deadlines.term.procurement_start));
+        line(c.label_current_end, format_date(deadlines.term.end));
+        line(t.col_status, c.status(deadlines.status).to_owned());
         if !contract.object_codes.is_empty() {
             line(t.col_objects, contract.object_codes.join(", "));
         }
@@ -177,6 +178,7 @@ mod tests {
             procurement_lead_months: 6,
             notes: String::new(),
             version: 1,
+            procurement_initiative_id: None,
         }
     }
 
@@ -213,7 +215,7 @@ mod tests {
 
     #[test]
     fn the_digest_names_every_contract_with_its_dates_and_link() {
-        let t = Locale::Sv.texts().reminders;
+        let t = Locale::Sv.texts();
         let items = [
             DigestItem { contract: contract(1, "2027-12-31"), lead_months: 6, role: ContractRole::Owner },
             DigestItem { contract: contract(2, "2027-09-30"), lead_months: 6, role: ContractRole::Deputy },
@@ -229,7 +231,7 @@ mod tests {
         for expected in [
             "Senast uppsägning: 2027-06-30 (90 dagar kvar)",
             "Senast uppsägning: 2027-09-30 (182 dagar kvar)",
-            "Upphandling startar: 2026-12-30",
+            "Starta upphandling senast: 2026-12-30",
             "Nuvarande slutdatum: 2027-12-31",
             "Påminnelse: 6 månader kvar",
             "Läge: Agera nu",

@@ -9,6 +9,7 @@
 mod access;
 mod catalog;
 mod connect;
+mod contract;
 mod cycle;
 mod escalation;
 mod import;

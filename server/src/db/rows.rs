@@ -260,6 +260,7 @@ pub struct ContractRow {
     renewals_used: i32,
     notice_given_on: Option<String>,
     version: i64,
+    procurement_initiative_id: Option<i64>,
 }
 
 impl ContractRow {
@@ -294,6 +295,7 @@ impl ContractRow {
             renewals_used: months(self.renewals_used, "contracts.renewals_used")?,
             notice_given_on: self.notice_given_on.map(|d| date(&d, "contracts.notice_given_on")).transpose()?,
             version: self.version,
+            procurement_initiative_id: self.procurement_initiative_id,
         })
     }
 }

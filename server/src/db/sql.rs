@@ -101,7 +101,8 @@ const CONTRACT_COLUMNS: &str = "SELECT c.id, c.reference, s.name AS supplier,
     c.notice_months, c.option_count, c.option_months, c.options_used, c.auto_renewal_months,
     CAST(c.yearly_cost AS TEXT) AS yearly_cost, l.name AS line_organisation,
     owner.name AS owner, deputy.name AS deputy, c.procurement_lead_months, c.notes,
-    c.renewals_used, CAST(c.notice_given_on AS TEXT) AS notice_given_on, c.version
+    c.renewals_used, CAST(c.notice_given_on AS TEXT) AS notice_given_on, c.version,
+    c.procurement_initiative_id
     FROM contracts c
     JOIN suppliers s ON s.id = c.supplier_id
     LEFT JOIN line_organisations l ON l.id = c.line_organisation_id

@@ -299,6 +299,44 @@ impl PortfolioStore for SqlStore {
         self.contract_rows(&sql::contracts(), None).await
     }
 
+    async fn contract_events(&self, id: i64) -> StoreResult<Vec<app::domain::ContractEvent>> {
+        self.contract_history(id).await
+    }
+
+    async fn contract_choices(&self) -> StoreResult<app::store::ContractChoices> {
+        self.choices_for_contracts().await
+    }
+
+    async fn save_contract(
+        &self,
+        id: Option<i64>,
+        version: i64,
+        input: &app::domain::ContractInput,
+        it_components: &[i64],
+        objects: &[i64],
+        actor: i64,
+    ) -> StoreResult<i64> {
+        self.save_contract_fields(id, version, input, it_components, objects, actor).await
+    }
+
+    async fn change_contract_term(
+        &self,
+        version: i64,
+        after: &Contract,
+        event: &app::domain::ContractEvent,
+        actor: i64,
+    ) -> StoreResult<()> {
+        self.store_term_change(version, after, event, actor).await
+    }
+
+    async fn delete_contract(&self, id: i64, version: i64, actor: i64) -> StoreResult<()> {
+        self.remove_contract(id, version, actor).await
+    }
+
+    async fn link_procurement(&self, contract_id: i64, initiative_id: i64) -> StoreResult<bool> {
+        self.link_procurement(contract_id, initiative_id).await
+    }
+
     async fn contract(&self, id: i64) -> StoreResult<Option<Contract>> {
         Ok(self.contract_rows(&sql::contract_by_id(), Some(id)).await?.pop())
     }

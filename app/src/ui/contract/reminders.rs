@@ -7,8 +7,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::status_badge;
 use crate::api::{get_contract_reminders, get_my_reminders};
-use crate::domain::{ContractStatus, ReminderEntry, ReminderState};
+use crate::domain::{ReminderEntry, ReminderState};
 use crate::i18n::{format_date, format_timestamp};
 use crate::ui::access::general_error;
 use crate::ui::use_texts;
@@ -50,9 +51,9 @@ fn MyRemindersBody(list: MyRemindersView) -> impl IntoView {
                     <tr>
                         <th scope="col">{r.col_contract}</th>
                         <th scope="col">{r.col_reminder}</th>
-                        <th scope="col">{r.col_notice_deadline}</th>
-                        <th scope="col">{r.col_procurement_start}</th>
-                        <th scope="col">{r.col_end}</th>
+                        <th scope="col">{c.label_notice_deadline}</th>
+                        <th scope="col">{c.label_procurement_start}</th>
+                        <th scope="col">{c.label_current_end}</th>
                         <th scope="col">{r.col_status}</th>
                         <th scope="col">{r.col_role}</th>
                         <th scope="col">{r.sent_so_far}</th>
@@ -70,7 +71,8 @@ fn MyRemindersBody(list: MyRemindersView) -> impl IntoView {
 
 #[component]
 fn MyReminderRow(item: MyReminder) -> impl IntoView {
-    let r = use_texts().reminders;
+    let t = use_texts();
+    let (r, c) = (t.reminders, t.contract);
     let objects = item.objects.join(", ");
     view! {
         <tr data-contract=item.contract_id data-lead=item.lead_months>
@@ -80,9 +82,9 @@ fn MyReminderRow(item: MyReminder) -> impl IntoView {
                 {(!objects.is_empty()).then(|| view! { <span class="muted">" · "{objects}</span> })}
             </th>
             <td data-label=r.col_reminder>{r.lead(item.lead_months)}</td>
-            <td data-label=r.col_notice_deadline class="nowrap">{format_date(item.notice_deadline)}</td>
-            <td data-label=r.col_procurement_start class="nowrap">{format_date(item.procurement_start)}</td>
-            <td data-label=r.col_end class="nowrap">{format_date(item.end)}</td>
+            <td data-label=c.label_notice_deadline class="nowrap">{format_date(item.notice_deadline)}</td>
+            <td data-label=c.label_procurement_start class="nowrap">{format_date(item.procurement_start)}</td>
+            <td data-label=c.label_current_end class="nowrap">{format_date(item.end)}</td>
             <td data-label=r.col_status>{status_badge(item.status)}</td>
             <td data-label=r.col_role>{r.role(item.role)}</td>
             <td data-label=r.sent_so_far>
@@ -122,7 +124,8 @@ pub fn ContractReminders(id: i64) -> impl IntoView {
 
 #[component]
 fn LedgerTable(ledger: ContractRemindersView) -> impl IntoView {
-    let r = use_texts().reminders;
+    let t = use_texts();
+    let (r, c) = (t.reminders, t.contract);
     let ContractRemindersView { entries, email, lead_months, .. } = ledger;
     let empty = entries.is_empty();
     view! {
@@ -132,7 +135,7 @@ fn LedgerTable(ledger: ContractRemindersView) -> impl IntoView {
             <table class="data-table stack reminder-ledger">
                 <thead>
                     <tr>
-                        <th scope="col">{r.col_notice_deadline}</th>
+                        <th scope="col">{c.label_notice_deadline}</th>
                         <th scope="col">{r.col_reminder}</th>
                         <th scope="col">{r.col_recipient}</th>
                         <th scope="col">{r.col_state}</th>
@@ -150,11 +153,12 @@ fn LedgerTable(ledger: ContractRemindersView) -> impl IntoView {
 
 #[component]
 fn LedgerRow(entry: ReminderEntry) -> impl IntoView {
-    let r = use_texts().reminders;
+    let t = use_texts();
+    let (r, c) = (t.reminders, t.contract);
     let error = entry.failed().then(|| entry.last_error.clone()).flatten();
     view! {
         <tr data-state=entry_key(&entry) data-lead=entry.key.lead_months data-person=entry.key.person_id>
-            <td data-label=r.col_notice_deadline class="nowrap">{format_date(entry.key.notice_deadline)}</td>
+            <td data-label=c.label_notice_deadline class="nowrap">{format_date(entry.key.notice_deadline)}</td>
             <td data-label=r.col_reminder>{r.lead(entry.key.lead_months)}</td>
             <th scope="row" data-label=r.col_recipient>{entry.person_name.clone()}</th>
             <td data-label=r.col_state><Delivery entry=entry.clone() with_lead=false/></td>
@@ -192,9 +196,4 @@ fn entry_key(entry: &ReminderEntry) -> &'static str {
     } else {
         entry.state.key()
     }
-}
-
-fn status_badge(status: ContractStatus) -> impl IntoView {
-    let r = use_texts().reminders;
-    view! { <span class=format!("badge contract-{}", status.key())>{r.status(status)}</span> }
 }
