@@ -263,7 +263,7 @@ pub fn timeline(rows: &[ContractRow], today: NaiveDate, grouping: Grouping) -> T
         }
     }
     // Named groups alphabetically; contracts with no object last.
-    groups.sort_by(|a, b| (a.name.is_empty(), a.name.to_lowercase()).cmp(&(b.name.is_empty(), b.name.to_lowercase())));
+    groups.sort_by_key(|g| (g.name.is_empty(), g.name.to_lowercase()));
     Timeline { from, to, months, today: position(today, from, to), groups }
 }
 
