@@ -38,7 +38,8 @@ pub fn MyReminders() -> impl IntoView {
 
 #[component]
 fn MyRemindersBody(list: MyRemindersView) -> impl IntoView {
-    let r = use_texts().reminders;
+    let t = use_texts();
+    let (r, c) = (t.reminders, t.contract);
     let MyRemindersView { items, email, lead_months, .. } = list;
     let empty = items.is_empty();
     view! {

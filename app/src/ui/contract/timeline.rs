@@ -40,7 +40,7 @@ pub fn TimelineChart(timeline: Timeline, #[prop(optional)] heading: bool) -> imp
             let month = tick.month.month0() as usize;
             let label = if month == 0 || tick.at == 0 {
                 format!("{} {}", names.get(month).copied().unwrap_or_default(), tick.month.year())
-            } else if month % 3 == 0 {
+            } else if month.is_multiple_of(3) {
                 names.get(month).copied().unwrap_or_default().to_owned()
             } else {
                 String::new()
