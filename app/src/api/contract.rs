@@ -4,6 +4,10 @@
 //! notice, and make its procurement initiative. Every check is made here,
 //! on the server, against the stored contract.
 
+// The register form posts one field per argument; the `#[server]` macro's
+// generated client function cannot be annotated by itself (as in plan.rs).
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 
 use super::AppError;
@@ -223,7 +227,6 @@ pub async fn get_contract_editor(#[server(default)] id: i64) -> Result<ContractE
 
 /// Creates (`id` 0) or saves a contract; a plain form post lands on its page.
 #[server(prefix = "/sf", endpoint = "contracts/save")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_contract(
     #[server(default)] id: i64,
     #[server(default)] version: i64,
