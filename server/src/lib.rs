@@ -10,6 +10,7 @@ pub mod auth;
 mod cli;
 /// Settings from defaults, environment and command line.
 pub mod config;
+mod contract_export;
 /// SQLite and PostgreSQL behind one `PortfolioStore`.
 pub mod db;
 /// Loading the demo portfolio into an empty database.

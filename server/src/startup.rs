@@ -233,6 +233,8 @@ fn router(
         .route("/audit.csv", get(crate::audit_export::csv).with_state((store.clone(), access.clone())))
         .route("/objects/{code}/plans/{year}/export.xlsx", get(crate::plan_export::xlsx).with_state(store.clone()))
         .route("/objects/{code}/plans/{year}/export.csv", get(crate::plan_export::csv).with_state(store.clone()))
+        .route("/contracts/export.xlsx", get(crate::contract_export::xlsx).with_state(store.clone()))
+        .route("/contracts/export.csv", get(crate::contract_export::csv).with_state(store.clone()))
         .route(
             "/objects/{code}/plans/{year}/priorities/events",
             get(crate::live::priorities).with_state((store.clone(), sql.clone())),

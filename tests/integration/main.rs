@@ -6,6 +6,7 @@
 mod access;
 mod api;
 mod catalog;
+mod contracts;
 mod escalation;
 mod helpers;
 mod objects;

@@ -4,8 +4,8 @@
 //! notice, and make its procurement initiative. Every check is made here,
 //! on the server, against the stored contract.
 
-// The register form posts one field per argument; the `#[server]` macro's
-// generated client function cannot be annotated by itself (as in plan.rs).
+// A server function takes one argument per form field; the `#[server]`
+// macro also makes the client function, which an attribute cannot reach.
 #![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
@@ -123,7 +123,14 @@ pub async fn get_contract(id: i64) -> Result<ContractPage, AppError> {
             for object in store.objects().await? {
                 let code = object.code.to_string();
                 if contract.object_codes.contains(&code) && principal.can(Permission::ManageObject(object.id)) {
-                    procurement_targets.push(ProcurementTarget { object_code: code, object_name: object.name, year });
+                    let years: Vec<i32> = store.plan_years_of(object.id).await?.iter().map(|p| p.year).collect();
+                    procurement_targets.push(ProcurementTarget {
+                        object_code: code,
+                        object_name: object.name,
+                        year,
+                        plan_exists: years.contains(&year),
+                        latest_plan: years.iter().copied().max(),
+                    });
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! [`Contract::deadlines`] and nothing else, so they never disagree.
 //!
 //! Month arithmetic clamps to the last day of a shorter month (31 January
-//! plus 1 month is the last of February) and is always counted from the
+//! plus a month is the last of February) and is always counted from the
 //! agreed end, never chained, so month ends do not drift: a contract
 //! ending 31 January and renewing monthly ends on 31 March, not 28 March.
 

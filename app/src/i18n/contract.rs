@@ -146,6 +146,8 @@ pub struct ContractTexts {
     pub timeline_row_template: &'static str,
     pub renewal_note: &'static str,
     pub filter_active: &'static str,
+    pub no_plan_template: &'static str,
+    pub make_next_plan: &'static str,
 }
 
 pub const SV: ContractTexts = ContractTexts {
@@ -290,6 +292,8 @@ pub const SV: ContractTexts = ContractTexts {
     timeline_row_template: "{reference}: senast uppsägning {deadline}, slut {end}",
     renewal_note: "förnyas",
     filter_active: "Filtrerat",
+    no_plan_template: "{code} har ingen plan för {year} ännu; skapa den först, så kan upphandlingen läggas in.",
+    make_next_plan: "Skapa nästa års plan",
 };
 
 pub const EN: ContractTexts = ContractTexts {
@@ -434,6 +438,8 @@ pub const EN: ContractTexts = ContractTexts {
     timeline_row_template: "{reference}: notice deadline {deadline}, end {end}",
     renewal_note: "renews",
     filter_active: "Filtered",
+    no_plan_template: "{code} has no plan for {year} yet; create it first, then the procurement can be added.",
+    make_next_plan: "Create next year's plan",
 };
 
 /// Fills `{name}` holes in a template.

@@ -373,6 +373,10 @@ pub struct ProcurementTarget {
     pub object_code: String,
     pub object_name: String,
     pub year: i32,
+    /// The object has a plan for that year (else it must be made first).
+    pub plan_exists: bool,
+    /// The object's latest plan year, from which next year's is made.
+    pub latest_plan: Option<i32>,
 }
 
 /// The procurement initiative made from a contract.

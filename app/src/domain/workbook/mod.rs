@@ -5,6 +5,7 @@
 //! are the server's business (`server/src/workbook.rs`).
 
 mod cell;
+mod contracts;
 pub(crate) mod csv;
 mod draft;
 mod export;
@@ -24,6 +25,7 @@ use crate::domain::{InitiativeInput, InitiativeStatus, PlanSettings, PlanStatus,
 
 pub use self::csv::{export_plan_csv, read_plan_csv};
 pub use cell::{column_letter, literal_text, neutralise_cell, Cell, CellError, Sheet, Workbook};
+pub use contracts::{contract_status_name, export_contracts, export_contracts_csv, CONTRACTS_SHEET};
 pub use draft::{fingerprint, ImportApplied, ImportDraft};
 pub use export::export_plan;
 pub use labels::{

@@ -214,7 +214,16 @@ fn Procurement(
         view! {
             <p class="hint">{c.procurement_intro}</p>
             <div class="procurement-buttons">
-                {targets.into_iter().map(|target| view! {
+                {targets.into_iter().map(|target| if !target.plan_exists {
+                    view! {
+                        <p class="notice" data-no-plan=target.object_code.clone()>
+                            {fill(c.no_plan_template, &[("code", &target.object_code), ("year", &target.year.to_string())])}" "
+                            {target.latest_plan.map(|latest| view! {
+                                <a href=format!("/objects/{}/plans/{latest}/next-year", target.object_code)>{c.make_next_plan}</a>
+                            })}
+                        </p>
+                    }.into_any()
+                } else { view! {
                     <ActionForm action attr:class="inline-form">
                         <input type="hidden" name="id" value=id/>
                         <input type="hidden" name="object" value=target.object_code.clone()/>
@@ -222,7 +231,7 @@ fn Procurement(
                             {fill(c.procurement_button_template, &[("code", &target.object_code), ("year", &target.year.to_string())])}
                         </button>
                     </ActionForm>
-                }).collect_view()}
+                }.into_any() }).collect_view()}
             </div>
             <Outcome error reload=href/>
         }

@@ -1,8 +1,10 @@
 //! The timeline: one row per contract over 36 months, the term as a bar,
 //! the notice period shaded, procurement start, notice deadline and end
-//! marked, and today as a line through every row. Plain HTML positioned
-//! in percent, drawn on the server; each row also says its dates in words
-//! for screen readers. Scrolls sideways on a narrow screen.
+//! marked, and today as a line through every row. Each row is a small SVG
+//! positioned in percent (attributes, not inline styles: the content
+//! security policy allows no `style` attribute), drawn on the server; each
+//! row also says its dates in words for screen readers. Scrolls sideways
+//! on a narrow screen.
 
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -16,15 +18,28 @@ fn percent(at: u32) -> String {
     format!("{}.{:02}%", at / 100, at % 100)
 }
 
-fn span_style(span: Span) -> String {
-    format!("left:{};width:{}", percent(span.from), percent(span.to.saturating_sub(span.from)))
+fn width(span: Span) -> String {
+    percent(span.to.saturating_sub(span.from))
 }
 
-fn mark_class(kind: NextDate) -> &'static str {
+/// A mark's shape, drawn around (0, 15) inside a nested SVG placed at the
+/// mark's date: a circle for procurement start, a diamond for the notice
+/// deadline, a square for the end.
+fn mark_shape(kind: NextDate) -> impl IntoView {
     match kind {
-        NextDate::ProcurementStart => "mark mark-procurement",
-        NextDate::NoticeDeadline => "mark mark-deadline",
-        NextDate::End => "mark mark-end",
+        NextDate::ProcurementStart => view! { <circle class="mark mark-procurement" cx="0" cy="15" r="6"/> }.into_any(),
+        NextDate::NoticeDeadline => {
+            view! { <path class="mark mark-deadline" d="M0 7 L8 15 L0 23 L-8 15 Z"/> }.into_any()
+        }
+        NextDate::End => view! { <rect class="mark mark-end" x="-6" y="9" width="12" height="12"/> }.into_any(),
+    }
+}
+
+fn kind_key(kind: NextDate) -> &'static str {
+    match kind {
+        NextDate::ProcurementStart => "procurement",
+        NextDate::NoticeDeadline => "deadline",
+        NextDate::End => "end",
     }
 }
 
@@ -38,33 +53,35 @@ pub fn TimelineChart(timeline: Timeline, #[prop(optional)] heading: bool) -> imp
         .iter()
         .map(|tick| {
             let month = tick.month.month0() as usize;
-            let label = if month == 0 || tick.at == 0 {
+            // The year at each January; the first month by name only (the
+            // next January is at most eleven ticks away).
+            let label = if month == 0 {
                 format!("{} {}", names.get(month).copied().unwrap_or_default(), tick.month.year())
             } else if month.is_multiple_of(3) {
                 names.get(month).copied().unwrap_or_default().to_owned()
             } else {
                 String::new()
             };
+            let x = percent(tick.at);
             view! {
-                <span class="tick" class:year=month == 0 style=format!("left:{}", percent(tick.at))>
-                    <span class="tick-label">{label}</span>
-                </span>
+                <line class="tick" class:year=month == 0 x1=x.clone() x2=x.clone() y1=if month == 0 { "4" } else { "22" } y2="30"/>
+                {(!label.is_empty()).then(|| view! { <text class="tick-label" x=x y="18" dx="3">{label}</text> })}
             }
         })
         .collect_view();
     let empty = timeline.groups.is_empty();
     let single = timeline.groups.len() == 1 && timeline.groups[0].rows.len() == 1;
     view! {
-        <figure class="timeline" data-timeline style=format!("--today:{today}")>
+        <figure class="timeline" data-timeline>
             {heading.then(|| view! { <figcaption class="hint">{c.timeline_caption}</figcaption> })}
             <div class="timeline-scroll" tabindex="0" role="group" aria-label=c.timeline_heading>
                 <div class="timeline-inner">
                     <div class="timeline-scale" aria-hidden="true">
                         <span class="timeline-corner"></span>
-                        <div class="timeline-axis">
+                        <svg class="timeline-axis" width="100%" height="30">
                             {ticks}
-                            <span class="today-flag" style=format!("left:{today}")>{c.legend_today}</span>
-                        </div>
+                            <text class="today-flag" x=today.clone() y="9" text-anchor="middle">{c.legend_today}</text>
+                        </svg>
                     </div>
                     {empty.then(|| view! { <p class="notice">{c.timeline_empty}</p> })}
                     {timeline.groups.into_iter().map(|group| {
@@ -73,7 +90,7 @@ pub fn TimelineChart(timeline: Timeline, #[prop(optional)] heading: bool) -> imp
                             <section class="timeline-group" data-group=group.name.clone()>
                                 {(!single).then(|| view! { <h3 class="timeline-group-name">{name}</h3> })}
                                 <ul class="timeline-rows">
-                                    {group.rows.into_iter().map(|row| view! { <Row row/> }).collect_view()}
+                                    {group.rows.into_iter().map(|row| view! { <Row row today=today.clone()/> }).collect_view()}
                                 </ul>
                             </section>
                         }
@@ -93,11 +110,11 @@ pub fn TimelineChart(timeline: Timeline, #[prop(optional)] heading: bool) -> imp
 }
 
 #[component]
-fn Row(row: TimelineRow) -> impl IntoView {
+fn Row(row: TimelineRow, today: String) -> impl IntoView {
     let c = use_texts().contract;
     let TimelineRow { id, reference, supplier, status, term, notice, marks } = row;
     // What a screen reader hears: the dates, in words.
-    let spoken: Vec<String> = marks.iter().map(|m: &Mark| format!("{} {}", c.next(m.kind), m.date)).collect::<Vec<_>>();
+    let spoken: Vec<String> = marks.iter().map(|m: &Mark| format!("{} {}", c.next(m.kind), m.date)).collect();
     let label = format!("{reference}, {supplier}: {}", spoken.join(", "));
     view! {
         <li class=format!("timeline-row status-{}", status.key()) data-contract=id>
@@ -105,20 +122,19 @@ fn Row(row: TimelineRow) -> impl IntoView {
                 <span class="timeline-reference">{reference.clone()}</span>
                 <span class="timeline-supplier">{supplier.clone()}</span>
             </a>
-            <div class="timeline-track" role="img" aria-label=label>
-                {term.map(|span| view! { <span class="bar" style=span_style(span)></span> })}
-                {notice.into_iter().map(|span| view! { <span class="notice-window" style=span_style(span)></span> }).collect_view()}
-                {marks.into_iter().map(|m| view! {
-                    <span
-                        class=mark_class(m.kind)
-                        style=format!("left:{}", percent(m.at))
-                        title=fill("{what} {date}", &[("what", c.next(m.kind)), ("date", &m.date.to_string())])
-                        data-date=m.date.to_string()
-                        data-kind=match m.kind { NextDate::ProcurementStart => "procurement", NextDate::NoticeDeadline => "deadline", NextDate::End => "end" }
-                    ></span>
+            <svg class="timeline-track" width="100%" height="30" role="img" aria-label=label>
+                {term.map(|span| view! { <rect class="bar" x=percent(span.from) y="11" width=width(span) height="8" rx="4"/> })}
+                {notice.into_iter().map(|span| view! {
+                    <rect class="notice-window" x=percent(span.from) y="5" width=width(span) height="20"/>
                 }).collect_view()}
-                <span class="today-line"></span>
-            </div>
+                <line class="today-line" x1=today.clone() x2=today y1="0" y2="30"/>
+                {marks.into_iter().map(|m| view! {
+                    <svg x=percent(m.at) y="0" overflow="visible" data-date=m.date.to_string() data-kind=kind_key(m.kind)>
+                        <title>{fill("{what} {date}", &[("what", c.next(m.kind)), ("date", &m.date.to_string())])}</title>
+                        {mark_shape(m.kind)}
+                    </svg>
+                }).collect_view()}
+            </svg>
         </li>
     }
 }
