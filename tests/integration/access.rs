@@ -739,6 +739,9 @@ fn matrix() -> Vec<MatrixRow> {
         // 1 about AKN and EHR taken further or decided by AKN's leaders (and
         // the PSG); withdrawn by its raiser (a demo leader) or the PSG. Those
         // allowed send refused input (400): nothing changes.
+        // Contract reminders: anyone who reads the portfolio.
+        ("POST", "/sf/reminders/mine", "/sf/reminders/mine".into(), form(&[]), READERS),
+        ("POST", "/sf/reminders/contract", "/sf/reminders/contract".into(), form(&[("id", "1")]), READERS),
         ("POST", "/sf/escalations/list", "/sf/escalations/list".into(), form(&[]), READERS),
         ("POST", "/sf/escalations/summary", "/sf/escalations/summary".into(), form(&[]), READERS),
         ("POST", "/sf/escalations/page", "/sf/escalations/page".into(), form(&[("id", "ESCALATION")]), READERS),

@@ -2,7 +2,7 @@
 //! server, hydrated in the browser.
 
 mod access;
-mod contract;
+pub mod contract;
 mod escalation;
 mod layout;
 mod locale;
