@@ -23,3 +23,9 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.packa
   echo "setup: installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# The SMTP sink the reminder tests start (aiosmtpd on a loopback port).
+if ! python3 -c 'import aiosmtpd' 2>/dev/null; then
+  echo "setup: installing aiosmtpd (the reminder tests' SMTP sink)"
+  python3 -m pip install --quiet 'aiosmtpd==1.4.6'
+fi

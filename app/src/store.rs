@@ -352,6 +352,55 @@ pub trait PortfolioStore: Send + Sync + 'static {
     async fn revoke_calendar_feed(&self, person_id: i64, feed_id: i64) -> StoreResult<bool>;
     /// The live (not revoked) feed with this hash, noting that it was used.
     async fn calendar_feed_by_token(&self, token_hash: &str) -> StoreResult<Option<crate::domain::CalendarFeed>>;
+
+    // Contract reminders: the ledger that sends each reminder once, also
+    // across restarts and with several instances on one database. A row
+    // is recorded `pending`, claimed `sending` by one instance under a
+    // lease, and marked `sent` or released to `pending` by that instance.
+
+    /// Every contract's owner and deputy with their e-mail addresses.
+    async fn contract_people(&self) -> StoreResult<Vec<crate::domain::ContractPeople>>;
+    /// Ledger rows, of one contract and/or one person (None: all), the
+    /// latest notice deadline first.
+    async fn reminder_ledger(
+        &self,
+        contract_id: Option<i64>,
+        person_id: Option<i64>,
+    ) -> StoreResult<Vec<crate::domain::ReminderEntry>>;
+    /// Records reminders as `pending`; those already recorded (in any
+    /// state) stay as they are. Returns how many were new.
+    async fn record_reminders(&self, due: &[crate::domain::ReminderKey], now: DateTime<Utc>) -> StoreResult<usize>;
+    /// Claims, for `instance`, every reminder that is `pending` or whose
+    /// lease has run out (`claimed_until` before `now`), and whose notice
+    /// deadline is `today` or later: they become `sending` until
+    /// `lease_until`. Of instances claiming at once each row goes to one.
+    async fn claim_reminders(
+        &self,
+        instance: &str,
+        today: chrono::NaiveDate,
+        now: DateTime<Utc>,
+        lease_until: DateTime<Utc>,
+    ) -> StoreResult<Vec<crate::domain::ReminderKey>>;
+    /// Marks reminders `instance` holds as sent; returns how many it still
+    /// held (fewer: a lease ran out and another instance took them over).
+    async fn mark_reminders_sent(
+        &self,
+        keys: &[crate::domain::ReminderKey],
+        instance: &str,
+        now: DateTime<Utc>,
+    ) -> StoreResult<usize>;
+    /// Gives reminders `instance` holds back as `pending`: after a failed
+    /// attempt (`error`: counted, and kept as the last error), or untried.
+    async fn release_reminders(
+        &self,
+        keys: &[crate::domain::ReminderKey],
+        instance: &str,
+        error: Option<&str>,
+    ) -> StoreResult<usize>;
+    /// Deletes reminders `instance` holds that no longer stand (their
+    /// contract's deadline moved, notice was given, the person is no
+    /// longer owner or deputy): never sent, and never to be.
+    async fn void_reminders(&self, keys: &[crate::domain::ReminderKey], instance: &str) -> StoreResult<usize>;
 }
 
 /// A session as stored: the client holds the random id, the store its hash.

@@ -15,6 +15,10 @@
 //! | | `STYRBORD_SIGN_IN_LIMIT_IP` / `_ACCOUNT` | `30` / `5` per 15 minutes |
 //! | | `STYRBORD_OIDC_ISSUER`, `_CLIENT_ID`, `_CLIENT_SECRET` | single sign-on off |
 //! | | `STYRBORD_PUBLIC_URL` | `http://` + the bound address |
+//! | | `STYRBORD_SMTP_URL` | none: reminders shown in the app only; `smtp://host:port` (plain), `smtp://user:pass@host?tls=required` (STARTTLS), `smtps://user:pass@host` (TLS) |
+//! | | `STYRBORD_MAIL_FROM` | `Styrbord <styrbord@localhost>` |
+//! | | `STYRBORD_REMINDER_MONTHS` | `18,12,6,3`: months before a notice deadline |
+//! | | `STYRBORD_REMINDER_INTERVAL_SECS` | `3600`: how often reminders are looked for |
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -53,6 +57,56 @@ pub struct Config {
     pub site_root: PathBuf,
     pub demo_data: bool,
     pub auth: AuthConfig,
+    pub reminders: ReminderConfig,
+}
+
+/// Contract reminders: when they are due, and how they are sent.
+#[derive(Clone)]
+pub struct ReminderConfig {
+    /// lettre's SMTP URL; `None`: reminders are shown in the app only.
+    pub smtp_url: Option<String>,
+    pub mail_from: String,
+    /// Months before a notice deadline, longest first.
+    pub lead_months: Vec<u32>,
+    pub interval: Duration,
+}
+
+pub const DEFAULT_MAIL_FROM: &str = "Styrbord <styrbord@localhost>";
+
+impl Default for ReminderConfig {
+    fn default() -> Self {
+        Self {
+            smtp_url: None,
+            mail_from: DEFAULT_MAIL_FROM.to_owned(),
+            lead_months: app::domain::DEFAULT_REMINDER_MONTHS.to_vec(),
+            interval: Duration::from_secs(3600),
+        }
+    }
+}
+
+impl std::fmt::Debug for ReminderConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReminderConfig")
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("mail_from", &self.mail_from)
+            .field("lead_months", &self.lead_months)
+            .field("interval", &self.interval)
+            .finish()
+    }
+}
+
+/// A URL with any password replaced, for logs and error messages.
+pub fn redact_url(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => match rest.rsplit_once('@') {
+            Some((user, host)) => {
+                let user = user.split(':').next().unwrap_or_default();
+                format!("{scheme}://{user}:***@{host}")
+            }
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
 }
 
 /// Where sessions read the time: the system clock, or in tests a clock
@@ -144,7 +198,14 @@ impl std::fmt::Debug for OidcConfig {
 impl Config {
     /// Defaults for everything but where to listen, the database and the site.
     pub fn new(addr: SocketAddr, database: DatabaseTarget, site_root: PathBuf) -> Self {
-        Self { addr, database, site_root, demo_data: true, auth: AuthConfig::default() }
+        Self {
+            addr,
+            database,
+            site_root,
+            demo_data: true,
+            auth: AuthConfig::default(),
+            reminders: ReminderConfig::default(),
+        }
     }
 }
 
@@ -204,6 +265,7 @@ impl Config {
             Some(other) => return Err(ConfigError::BadFlag(other.into())),
         };
         let auth = auth_from_env(&env)?;
+        let reminders = reminders_from_env(&env)?;
         let (user_command, args) = match args {
             [user, verb, rest @ ..] if user == "user" => (Some(verb.as_str()), rest),
             [user] if user == "user" => return Err(ConfigError::MissingValue("user".into())),
@@ -232,8 +294,14 @@ impl Config {
             Some(url) => DatabaseTarget::parse(&url)?,
             None => DatabaseTarget::Sqlite(PathBuf::from(data_dir).join("styrbord.db")),
         };
-        let config =
-            Config { addr: SocketAddr::new(ip, port), database, site_root: PathBuf::from(site_root), demo_data, auth };
+        let config = Config {
+            addr: SocketAddr::new(ip, port),
+            database,
+            site_root: PathBuf::from(site_root),
+            demo_data,
+            auth,
+            reminders,
+        };
         let required = |value: Option<String>, flag: &str| value.ok_or_else(|| ConfigError::MissingValue(flag.into()));
         match user_command {
             None => Ok(Command::Serve(config)),
@@ -305,6 +373,51 @@ fn auth_from_env(env: &impl Fn(&str) -> Option<String>) -> Result<AuthConfig, Co
     })
 }
 
+fn reminders_from_env(env: &impl Fn(&str) -> Option<String>) -> Result<ReminderConfig, ConfigError> {
+    let defaults = ReminderConfig::default();
+    let lead_months = match env("STYRBORD_REMINDER_MONTHS") {
+        None => defaults.lead_months,
+        Some(value) => app::domain::parse_reminder_months(&value).map_err(|_| ConfigError::BadSetting {
+            name: "STYRBORD_REMINDER_MONTHS",
+            expected: "months from 1 to 60 separated by commas, such as 18,12,6,3",
+            value,
+        })?,
+    };
+    let interval = match env("STYRBORD_REMINDER_INTERVAL_SECS") {
+        None => defaults.interval,
+        Some(value) => match value.trim().parse::<u64>() {
+            Ok(secs) if secs > 0 => Duration::from_secs(secs),
+            _ => {
+                return Err(ConfigError::BadSetting {
+                    name: "STYRBORD_REMINDER_INTERVAL_SECS",
+                    expected: "a whole number of seconds above 0",
+                    value,
+                })
+            }
+        },
+    };
+    let mail_from = env("STYRBORD_MAIL_FROM").unwrap_or(defaults.mail_from);
+    let smtp_url = env("STYRBORD_SMTP_URL");
+    let config = ReminderConfig { smtp_url, mail_from, lead_months, interval };
+    // Refuse a URL lettre cannot use or a sender it cannot parse now, not
+    // at the first reminder an hour after start.
+    if let Err(error) = crate::reminders::Mailer::check(&config) {
+        return Err(match error {
+            crate::reminders::MailerError::Url(_) => ConfigError::BadSetting {
+                name: "STYRBORD_SMTP_URL",
+                expected: "an SMTP URL such as smtp://127.0.0.1:2525 or smtps://user:pass@mail.example.se",
+                value: config.smtp_url.as_deref().map(redact_url).unwrap_or_default(),
+            },
+            crate::reminders::MailerError::From(_) => ConfigError::BadSetting {
+                name: "STYRBORD_MAIL_FROM",
+                expected: "an address such as Styrbord <styrbord@kommun.se>",
+                value: config.mail_from,
+            },
+        });
+    }
+    Ok(config)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -362,6 +475,54 @@ mod tests {
             .auth;
         assert_eq!(auth.trusted_proxies.len(), 2);
         assert_eq!(auth.secure_cookies, Some(true));
+    }
+
+    #[test]
+    fn reminders_default_to_18_12_6_3_months_hourly_without_email() {
+        let reminders = parse(&[], &[]).unwrap().reminders;
+        assert_eq!(reminders.lead_months, vec![18, 12, 6, 3]);
+        assert_eq!(reminders.interval.as_secs(), 3600);
+        assert_eq!(reminders.smtp_url, None);
+        assert_eq!(reminders.mail_from, "Styrbord <styrbord@localhost>");
+        let reminders = parse(
+            &[
+                ("STYRBORD_REMINDER_MONTHS", "3, 9"),
+                ("STYRBORD_REMINDER_INTERVAL_SECS", "60"),
+                ("STYRBORD_SMTP_URL", "smtps://styrbord:hemligt@mail.kommun.se"),
+                ("STYRBORD_MAIL_FROM", "Styrbord <styrbord@kommun.se>"),
+            ],
+            &[],
+        )
+        .unwrap()
+        .reminders;
+        assert_eq!(reminders.lead_months, vec![9, 3]);
+        assert_eq!(reminders.interval.as_secs(), 60);
+        assert!(!format!("{reminders:?}").contains("hemligt"), "the password stays out of logs");
+    }
+
+    #[test]
+    fn bad_reminder_settings_are_named() {
+        for (name, value) in [
+            ("STYRBORD_REMINDER_MONTHS", "18,tolv"),
+            ("STYRBORD_REMINDER_MONTHS", "0"),
+            ("STYRBORD_REMINDER_MONTHS", ","),
+            ("STYRBORD_REMINDER_INTERVAL_SECS", "0"),
+            ("STYRBORD_REMINDER_INTERVAL_SECS", "1h"),
+            ("STYRBORD_SMTP_URL", "http://mail.kommun.se"),
+            ("STYRBORD_MAIL_FROM", "not an address"),
+        ] {
+            match parse(&[(name, value)], &[]) {
+                Err(error @ ConfigError::BadSetting { name: named, .. }) => {
+                    assert_eq!(named, name, "{value}");
+                    assert!(error.to_string().starts_with(name), "{error}");
+                }
+                other => panic!("{name}={value} was accepted: {:?}", other.map(|c| c.reminders)),
+            }
+        }
+        let error = parse(&[("STYRBORD_SMTP_URL", "ftp://styrbord:hemligt@mail")], &[])
+            .map(|c| c.reminders)
+            .expect_err("refused");
+        assert!(!error.to_string().contains("hemligt"), "{error}");
     }
 
     #[test]

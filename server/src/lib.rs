@@ -29,6 +29,8 @@ mod next_plan;
 mod plan_export;
 /// Uploading a plan year's workbook or CSV for import.
 mod plan_import;
+/// Contract reminders: the ledger worker and the e-mail digest.
+pub mod reminders;
 /// The read API under `/api/v1` and its OpenAPI document.
 pub mod rest;
 /// Building the router and serving it.

@@ -40,6 +40,8 @@ pub enum StartupError {
     Serve(String),
     #[error("single sign-on is misconfigured: {0}")]
     Oidc(String),
+    #[error("e-mail is misconfigured: {0}")]
+    Mail(String),
 }
 
 /// Every route outside the Leptos pages, server functions and `/api/v1`
@@ -51,6 +53,8 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/calendar/{file}"),
     ("GET", "/objects/{code}/plans/{year}/export.xlsx"),
     ("GET", "/objects/{code}/plans/{year}/export.csv"),
+    ("GET", "/contracts/export.xlsx"),
+    ("GET", "/contracts/export.csv"),
     ("GET", "/objects/{code}/plans/{year}/priorities/events"),
     ("GET", "/portfolio/priorities/{year}/events"),
     ("POST", "/objects/{code}/plans/{year}/import/upload"),
@@ -102,6 +106,10 @@ impl Application {
             None => None,
         };
         spawn_session_purge(access.clone(), &config);
+        let public_url = config.auth.public_url.clone().unwrap_or_else(|| format!("http://{addr}"));
+        let mailer = crate::reminders::Mailer::new(&config.reminders).map_err(|e| StartupError::Mail(e.to_string()))?;
+        crate::reminders::ReminderWorker::new(store.clone(), mailer, config.reminders.lead_months.clone(), &public_url)
+            .spawn(config.reminders.interval);
         let router = router(Stores { store: store.clone(), access: access.clone(), sql }, &config, addr, sign_in, oidc);
         Ok(Self { listener, router, addr, store, access })
     }
@@ -186,12 +194,17 @@ fn router(
         .site_addr(addr)
         .build();
     let public_url = app::api::PublicUrl(config.auth.public_url.clone());
+    let reminders = app::domain::ReminderSettings {
+        lead_months: config.reminders.lead_months.clone(),
+        email: config.reminders.smtp_url.is_some(),
+    };
     let context = {
         let (store, access, public_url) = (store.clone(), access.clone(), public_url.clone());
         move || {
             provide_context(store.clone());
             provide_context(access.clone());
             provide_context(public_url.clone());
+            provide_context(reminders.clone());
             provide_context(request_locale());
             provide_context(request_identity());
             provide_context(sign_in.clone());

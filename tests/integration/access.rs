@@ -739,6 +739,9 @@ fn matrix() -> Vec<MatrixRow> {
         // 1 about AKN and EHR taken further or decided by AKN's leaders (and
         // the PSG); withdrawn by its raiser (a demo leader) or the PSG. Those
         // allowed send refused input (400): nothing changes.
+        // Contract reminders: anyone who reads the portfolio.
+        ("POST", "/sf/reminders/mine", "/sf/reminders/mine".into(), form(&[]), READERS),
+        ("POST", "/sf/reminders/contract", "/sf/reminders/contract".into(), form(&[("id", "1")]), READERS),
         ("POST", "/sf/escalations/list", "/sf/escalations/list".into(), form(&[]), READERS),
         ("POST", "/sf/escalations/summary", "/sf/escalations/summary".into(), form(&[]), READERS),
         ("POST", "/sf/escalations/page", "/sf/escalations/page".into(), form(&[("id", "ESCALATION")]), READERS),
@@ -779,6 +782,44 @@ fn matrix() -> Vec<MatrixRow> {
         ("POST", "/sf/calendar/create", "/sf/calendar/create".into(), form(&[("scope", "NOPE")]), READERS),
         ("POST", "/sf/calendar/revoke", "/sf/calendar/revoke".into(), form(&[("id", "999999")]), READERS),
         ("GET", "/calendar/{file}", "/calendar/sbc_matrix.ics".into(), form(&[]), EVERYONE),
+        // Contracts: read by all readers; a new one by anyone managing some
+        // object; an AKN-only contract changed by AKN's managers only, with
+        // refused input (400), a stale version (409) or an object not the
+        // contract's (400): nothing changes.
+        ("POST", "/sf/contracts/list", "/sf/contracts/list".into(), form(&[]), READERS),
+        ("POST", "/sf/contracts/summary", "/sf/contracts/summary".into(), form(&[]), READERS),
+        ("POST", "/sf/contracts/page", "/sf/contracts/page".into(), form(&[("id", "CONTRACT")]), READERS),
+        ("POST", "/sf/contracts/editor", "/sf/contracts/editor".into(), form(&[("id", "CONTRACT")]), MANAGERS),
+        ("GET", "/contracts/export.csv", "/contracts/export.csv".into(), form(&[]), READERS),
+        ("GET", "/contracts/export.xlsx", "/contracts/export.xlsx".into(), form(&[]), READERS),
+        (
+            "POST",
+            "/sf/contracts/save",
+            "/sf/contracts/save".into(),
+            form(&[("id", "CONTRACT"), ("version", "1"), ("reference", ""), ("objects[]", "AKN")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/contracts/term",
+            "/sf/contracts/term".into(),
+            form(&[("id", "CONTRACT"), ("version", "1"), ("kind", "bogus")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/contracts/delete",
+            "/sf/contracts/delete".into(),
+            form(&[("id", "CONTRACT"), ("version", "0")]),
+            MANAGERS,
+        ),
+        (
+            "POST",
+            "/sf/contracts/procure",
+            "/sf/contracts/procure".into(),
+            form(&[("id", "CONTRACT"), ("object", "NOPE")]),
+            MANAGERS,
+        ),
         // Last: it ends the caller's session.
         ("POST", "/auth/sign-out", "/auth/sign-out".into(), form(&[]), EVERYONE),
     ];
@@ -854,6 +895,13 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
             .expect("a demo escalation at step 1 about AKN")
             .id
             .to_string();
+        let akn_contract = app.store.contracts().await.expect("contracts");
+        let akn_contract = akn_contract
+            .iter()
+            .find(|c| c.object_codes == ["AKN"])
+            .expect("a demo contract of AKN alone")
+            .id
+            .to_string();
         for (method, route, path, form, allowed) in matrix() {
             let path = if route.starts_with("/contracts") || path.starts_with("/api/v1/contracts/") {
                 path.replace("INITIATIVE", &contract)
@@ -868,6 +916,7 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
                     "PLAN" => (k, draft.id.to_string()),
                     "OBJECT" => (k, akn.id.to_string()),
                     "ESCALATION" => (k, escalation.clone()),
+                    "CONTRACT" => (k, akn_contract.clone()),
                     _ => (k, v),
                 })
                 .collect();

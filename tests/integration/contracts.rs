@@ -376,3 +376,50 @@ async fn the_export_is_filtered_like_the_page_and_neutralises_formulas() {
         assert_eq!(response.status().as_u16(), 401);
     }
 }
+
+#[tokio::test]
+async fn the_pages_render_on_the_server_with_hostile_text_as_text() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let leader = app.sign_in(LEADER, DEMO_PASSWORD).await;
+        let hostile = "<script>alert(1)</script>";
+        let form = with(&form(&app, hostile).await, "notes", Some("</textarea><script>alert(2)</script>"));
+        let (status, body) = app.call(&leader, "/sf/contracts/save", &refs(&form)).await;
+        assert_eq!(status, 200, "{body}");
+        let id = body.as_i64().expect("id");
+
+        let page = |path: String| {
+            let client = leader.clone();
+            let url = format!("{}{path}", app.url);
+            async move {
+                let response = client.get(url).send().await.expect("request");
+                (response.status().as_u16(), response.text().await.expect("body"))
+            }
+        };
+        let (status, html) = page("/contracts".into()).await;
+        assert_eq!(status, 200);
+        for text in ["Att agera på nu", "Tidslinje, 36 månader", "Årskostnad per kvartal", "&lt;script&gt;alert(1)"]
+        {
+            assert!(html.contains(text), "{text} on {backend:?}");
+        }
+        let (status, html) = page(format!("/contracts/{id}")).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Senast uppsägning") && html.contains("&lt;/textarea&gt;"), "{backend:?}");
+        let (status, html) = page(format!("/contracts/{id}/edit")).await;
+        assert_eq!(status, 200);
+        assert!(html.contains("Spara avtalet"));
+        for (status, html) in [
+            page("/contracts".into()).await,
+            page(format!("/contracts/{id}")).await,
+            page(format!("/contracts/{id}/edit")).await,
+        ] {
+            assert_eq!(status, 200);
+            assert!(!html.contains("<script>alert("), "no user text as markup on {backend:?}");
+        }
+        let (status, _) = page("/contracts/999999".into()).await;
+        assert_eq!(status, 404, "an unknown contract is a 404 page");
+        let reader = app.sign_in(READER, DEMO_PASSWORD).await;
+        let response = reader.get(format!("{}/contracts/{id}/edit", app.url)).send().await.expect("request");
+        assert_eq!(response.status().as_u16(), 403, "a reader gets no edit form");
+    }
+}

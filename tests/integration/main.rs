@@ -18,5 +18,6 @@ mod plan_editing;
 mod plan_import;
 mod portfolio;
 mod priority;
+mod reminders;
 mod startup;
 mod store;

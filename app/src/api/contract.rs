@@ -424,6 +424,9 @@ pub async fn create_procurement(id: i64, object: String) -> Result<i64, AppError
         let actor = person_id(&principal)?;
         let store = store()?;
         let contract = store.contract(id).await?.ok_or(AppError::NotFound)?;
+        if !server::may_edit(&principal, &contract).await? {
+            return Err(AppError::Forbidden);
+        }
         let target = store.object_by_code(object.trim()).await?;
         let target = target
             .filter(|o| contract.object_codes.contains(&o.code.to_string()))

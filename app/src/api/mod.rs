@@ -84,6 +84,11 @@ pub use escalation::{
     RaiseEscalation, WithdrawEscalation,
 };
 
+#[cfg(feature = "ui")]
+mod reminders;
+#[cfg(feature = "ui")]
+pub use reminders::{get_contract_reminders, get_my_reminders};
+
 /// Who the server found behind a request (session, API token, the public,
 /// or nobody). The server's middleware puts it in the request; server
 /// functions read it from Leptos context.

@@ -22,6 +22,7 @@ mod outcome;
 mod person;
 mod plan;
 mod priority;
+mod reminder;
 /// The plan year as a spreadsheet (neutral workbook model, CSV) and back, with located errors.
 pub mod workbook;
 
@@ -65,5 +66,9 @@ pub use priority::{
     apply_move, capacity_line, capacity_line_of, collisions, cost_of, score, step_move, suggested_order, undo_of,
     within_view, Capacity, CapacityForm, CapacityLine, Claim, Collision, Demand, Limit, Move, MoveError,
     PortfolioOrder, Reordered, Resource, ScoreBreakdown, Step, PORTFOLIO_TOP,
+};
+pub use reminder::{
+    due_reminder, reminders_to_record, still_stands, ContractPeople, ContractRole, DueReminder, Recipient,
+    ReminderEntry, ReminderKey, ReminderSettings, ReminderState,
 };
 pub use workbook::neutralise_cell;

@@ -463,4 +463,5 @@ pub static TEXTS: Texts = Texts {
     err_bad_object_code: "Enter 2–10 capital letters (A–Ö) or digits.",
     escalation: &super::escalation::EN,
     contract: &super::contract::EN,
+    reminders: &super::reminders::EN,
 };

@@ -31,6 +31,18 @@ pub fn format_fte(fte: Decimal) -> String {
     format_fixed(fte, 2)
 }
 
+/// A calendar day as Swedes write it (and ISO 8601): `2027-03-31`.
+pub fn format_date(date: chrono::NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// An instant as the clock on the wall in Sweden showed it: `2027-03-31 14:05`
+/// (summer or winter time as it was then).
+pub fn format_timestamp(at: chrono::DateTime<chrono::Utc>) -> String {
+    let local = at + chrono::Duration::hours(crate::domain::clock::swedish_offset_hours(at));
+    local.format("%Y-%m-%d %H:%M").to_string()
+}
+
 fn format_fixed(value: Decimal, places: u32) -> String {
     let rounded = value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero);
     let text = format!("{:.*}", places as usize, rounded.abs());
@@ -77,5 +89,15 @@ mod tests {
         assert_eq!(format_amount(dec("0")), "0");
         assert_eq!(plain(format_amount(dec("100000"))), "100 000");
         assert_eq!(plain(format_amount(dec("-1234"))), "−1 234");
+    }
+
+    #[test]
+    fn dates_are_iso_and_times_are_swedish_wall_clock_time() {
+        let day = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).expect("date");
+        assert_eq!(format_date(day), "2027-03-01");
+        let winter: chrono::DateTime<chrono::Utc> = "2027-01-15T23:30:00Z".parse().expect("time");
+        assert_eq!(format_timestamp(winter), "2027-01-16 00:30");
+        let summer: chrono::DateTime<chrono::Utc> = "2027-07-15T12:05:00Z".parse().expect("time");
+        assert_eq!(format_timestamp(summer), "2027-07-15 14:05");
     }
 }

@@ -10,12 +10,16 @@ mod contract;
 mod en;
 mod escalation;
 mod format;
+mod reminders;
 mod sv;
 
 pub use calendar::CalendarTexts;
 pub use contract::{fill, ContractTexts};
 pub use escalation::EscalationTexts;
-pub use format::{format_amount, format_fte, format_hours, format_hours_unit, format_money};
+pub use format::{
+    format_amount, format_date, format_fte, format_hours, format_hours_unit, format_money, format_timestamp,
+};
+pub use reminders::ReminderTexts;
 
 use crate::domain::{
     AssignmentType, AuditAction, InitiativeStatus, MainActivity, ObjectCategory, PlanStatus, Role, Side,
@@ -528,6 +532,8 @@ pub struct Texts {
     pub escalation: &'static EscalationTexts,
     /// The contract register's texts.
     pub contract: &'static ContractTexts,
+    /// Contract reminders' texts (the pages and the e-mail digest).
+    pub reminders: &'static ReminderTexts,
 }
 
 impl Texts {

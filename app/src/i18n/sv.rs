@@ -463,4 +463,5 @@ pub static TEXTS: Texts = Texts {
     err_bad_object_code: "Ange 2–10 versaler (A–Ö) eller siffror.",
     escalation: &super::escalation::SV,
     contract: &super::contract::SV,
+    reminders: &super::reminders::SV,
 };

@@ -13,6 +13,7 @@ mod object_page;
 mod overview;
 mod plan_editor;
 mod priority;
+mod reminders;
 mod report;
 
 pub use access::{
@@ -39,6 +40,7 @@ pub use object_page::{
 pub use overview::{build_overview, CategoryGroup, ObjectSummary, OverviewPage, PlanSummary};
 pub use plan_editor::{live_matrix, InitiativeEditor, PlanEditor};
 pub use priority::{priority_rows, PortfolioFilter, PortfolioPriorityPage, PriorityPage, PriorityRow};
+pub use reminders::{my_reminders, reminder_digest, ContractReminders, Digest, DigestItem, MyReminder, MyReminders};
 pub use report::{build_object_report, ObjectReport, ReportActivity, ReportLine, ReportRow};
 
 /// The plan year to show: the one asked for, else the latest that has

@@ -20,6 +20,7 @@ mod outcome;
 mod plan;
 mod portfolio;
 mod priority;
+mod reminders;
 mod rows;
 mod sql;
 mod store;

@@ -585,6 +585,58 @@ impl PortfolioStore for SqlStore {
     async fn calendar_feed_by_token(&self, token_hash: &str) -> StoreResult<Option<app::domain::CalendarFeed>> {
         self.use_calendar_feed(token_hash).await
     }
+
+    async fn contract_people(&self) -> StoreResult<Vec<app::domain::ContractPeople>> {
+        self.contract_people_rows().await
+    }
+
+    async fn reminder_ledger(
+        &self,
+        contract_id: Option<i64>,
+        person_id: Option<i64>,
+    ) -> StoreResult<Vec<app::domain::ReminderEntry>> {
+        self.ledger_rows(contract_id, person_id).await
+    }
+
+    async fn record_reminders(
+        &self,
+        due: &[app::domain::ReminderKey],
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> StoreResult<usize> {
+        self.insert_reminders(due, now).await
+    }
+
+    async fn claim_reminders(
+        &self,
+        instance: &str,
+        today: chrono::NaiveDate,
+        now: chrono::DateTime<chrono::Utc>,
+        lease_until: chrono::DateTime<chrono::Utc>,
+    ) -> StoreResult<Vec<app::domain::ReminderKey>> {
+        self.claim_due_reminders(instance, today, now, lease_until).await
+    }
+
+    async fn mark_reminders_sent(
+        &self,
+        keys: &[app::domain::ReminderKey],
+        instance: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> StoreResult<usize> {
+        self.reminders_sent(keys, instance, now).await
+    }
+
+    async fn release_reminders(
+        &self,
+        keys: &[app::domain::ReminderKey],
+        instance: &str,
+        error: Option<&str>,
+    ) -> StoreResult<usize> {
+        self.reminders_released(keys, instance, error).await
+    }
+
+    async fn void_reminders(&self, keys: &[app::domain::ReminderKey], instance: &str) -> StoreResult<usize> {
+        self.reminders_voided(keys, instance).await
+    }
 }
 
 /// `instance:plan:id:revision` or `instance:portfolio:year:revision` from

@@ -9,6 +9,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
+use super::reminders::ContractReminders;
 use super::timeline::TimelineChart;
 use super::{kronor, status_badge};
 use crate::api::{get_contract, AppError, ChangeContractTerm, CreateProcurement, DeleteContract};
@@ -126,6 +127,7 @@ fn Detail(page: ContractPage) -> impl IntoView {
         <Procurement contract=contract.clone() targets=procurement_targets link=procurement status=row.status href=href.clone()/>
         {can_edit.then(|| view! { <TermSection contract=contract.clone() today href=href.clone()/> })}
         <History events=history/>
+        <ContractReminders id=contract.id/>
         {can_edit.then(|| view! { <DeleteSection contract=contract.clone() href=href.clone()/> })}
     }
 }

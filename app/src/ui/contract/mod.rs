@@ -9,6 +9,8 @@ pub mod calendar;
 mod detail;
 mod edit;
 mod register;
+/// Reminders in the app: "Mina påminnelser" and one contract's ledger.
+pub mod reminders;
 mod timeline;
 
 pub use detail::ContractDetailPage;

@@ -9,6 +9,7 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+use super::reminders::MyReminders;
 use super::timeline::TimelineChart;
 use super::{kronor, status_badge};
 use crate::api::get_contracts;
@@ -111,6 +112,7 @@ fn Register(register: ContractRegister) -> impl IntoView {
                 .into_any()
             }}
         </section>
+        <MyReminders/>
         <FilterForm filter=filter.clone() objects suppliers filtered/>
         <section id="timeline" aria-labelledby="timeline-heading" data-section="timeline">
             <div class="section-head">
