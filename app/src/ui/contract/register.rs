@@ -9,6 +9,7 @@ use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+use super::calendar::CalendarFeeds;
 use super::reminders::MyReminders;
 use super::timeline::TimelineChart;
 use super::{kronor, status_badge};
@@ -145,6 +146,7 @@ fn Register(register: ContractRegister) -> impl IntoView {
             }}
         </section>
         <QuarterTable quarters/>
+        <CalendarFeeds/>
     }
 }
 
