@@ -176,3 +176,44 @@ test('an object leader registers a contract, exercises an option and sees the hi
   await page.getByRole('link', { name: 'Alla avtal' }).click();
   await expect(page.locator('.contract-table').getByRole('link', { name: reference })).toBeVisible();
 });
+
+test('a calendar feed is made, its address copied and subscribed to, and revoked', async ({ browser }, info) => {
+  test.skip(info.project.name === 'phone', 'one person\'s feeds: once is enough');
+  const page = await signedIn(browser, LEADER, { width: 1280, height: 800 });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/contracts');
+  await expectHydrated(page);
+  // The leader owns AKN contracts: their reminders are listed in the app.
+  await expect(page.locator('[data-section="my-reminders"] tbody tr').first()).toContainText('månader kvar');
+  const feeds = page.locator('.calendar-feeds');
+  await feeds.getByLabel('Avtal i flödet').selectOption('AKN');
+  await feeds.getByRole('button', { name: 'Skapa kalenderflöde' }).click();
+  await expect(feeds.getByText('Kopiera adressen nu. Den visas bara den här gången.')).toBeVisible();
+  const address = feeds.getByLabel('Adress', { exact: true });
+  const url = await address.inputValue();
+  expect(url).toMatch(/^https?:\/\/.+\/calendar\/sbc_.+\.ics$/);
+  await expect(feeds.getByLabel('Adress för prenumeration (webcal)')).toHaveValue(url.replace(/^https?:/, 'webcal:'));
+
+  // The copy button works from the keyboard.
+  await feeds.getByRole('button', { name: 'Kopiera' }).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(feeds.getByText(/Kopierad\.|kopiera med Ctrl\+C/)).toBeVisible();
+
+  // A calendar program fetching it gets AKN's deadlines, without a session.
+  const response = await page.request.fetch(url, { headers: { cookie: '' } });
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('text/calendar');
+  const ics = await response.text();
+  expect(ics.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+  expect(ics).toContain('SUMMARY:Senast uppsägning: ');
+  expect(ics.split('BEGIN:VEVENT').length).toBeGreaterThan(2);
+
+  // Revoking asks first; then the address is dead.
+  const row = feeds.locator('tbody tr').first();
+  await row.getByRole('button', { name: /Återkalla/ }).click();
+  await feeds.getByRole('button', { name: 'Ja, återkalla' }).click();
+  await expect(row).toContainText('Återkallat');
+  const gone = await page.request.fetch(url);
+  expect(gone.status()).toBe(404);
+  await expectAccessible(page);
+});
