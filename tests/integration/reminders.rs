@@ -127,13 +127,18 @@ impl Drop for Sink {
 }
 
 const READ_MAILDIR: &str = r#"
-import json, mailbox, os, sys
+import json, mailbox, os, re, sys
 from email import policy
 from email.parser import BytesParser
 out = []
+def arrival(key):
+    # Maildir names are "<seconds>.M<microseconds>P<pid>Q<counter>.<host>",
+    # the microseconds unpadded: as text, M99 sorts after M100000.
+    m = re.match(r"(\d+)\.M(\d+)P\d+Q(\d+)", key)
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else (0, 0, 0)
 if os.path.isdir(sys.argv[1]):
     box = mailbox.Maildir(sys.argv[1], create=False)
-    for key in sorted(box.keys()):
+    for key in sorted(box.keys(), key=arrival):
         m = BytesParser(policy=policy.default).parsebytes(box.get_bytes(key))
         out.append({"to": str(m["To"]), "subject": str(m["Subject"]),
                     "body": m.get_body(preferencelist=("plain",)).get_content()})
