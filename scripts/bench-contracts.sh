@@ -40,7 +40,7 @@ measure() {
     [ "$method" = POST ] && script=(-s "$list_lua")
     curl -s -o /dev/null -b "$jar" -X "$method" -w "single request: %{time_total} s, %{size_download} bytes\n" "$base$path"
     wrk -t2 -c"${CONNECTIONS:-16}" -d"${DURATION:-10s}" --latency -H "Cookie: $cookie" "${script[@]}" "$base$path" |
-      grep -E "Requests/sec|50%|90%|99%"
+      grep -E "Requests/sec|^ +(50|90|99)%"
   done
 }
 
