@@ -3,11 +3,13 @@
 //! engine computes today. Anyone who may read the portfolio may export;
 //! every text cell is neutralised so a name cannot run as a formula.
 
+use std::collections::HashMap;
+
 use app::api::{AppError, Identity};
 use app::domain::workbook::{export_contracts, export_contracts_csv};
 use app::domain::{clock, Permission};
 use app::store::SharedStore;
-use app::views::{build_register, ContractFilter};
+use app::views::{contract_row, sort_by_next, ContractFilter};
 use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -58,9 +60,13 @@ async fn file(store: &SharedStore, filter: Filter, format: Format) -> Result<Res
     let today = clock::today();
     let all = store.contracts().await?;
     let filter = ContractFilter::from_query(&filter.object, &filter.supplier, &filter.status, &filter.within, "");
-    // The register's order and filter, then the contracts themselves.
-    let order = build_register(&all, Vec::new(), today, filter, false).rows;
-    let contracts: Vec<_> = order.iter().filter_map(|row| all.iter().find(|c| c.id == row.id).cloned()).collect();
+    // The register's filter and order (without its timeline and quarters),
+    // then the contracts themselves.
+    let mut rows: Vec<_> =
+        all.iter().map(|c| contract_row(c, today)).filter(|row| filter.matches(row, today)).collect();
+    sort_by_next(&mut rows);
+    let mut by_id: HashMap<i64, _> = all.into_iter().map(|c| (c.id, c)).collect();
+    let contracts: Vec<_> = rows.iter().filter_map(|row| by_id.remove(&row.id)).collect();
     let name = format!("avtal-{today}");
     let no_store = (header::CACHE_CONTROL, "no-store".to_owned());
     let (content_type, extension, body) = match format {

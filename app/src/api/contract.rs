@@ -333,7 +333,7 @@ pub async fn save_contract(
         if !admin && !server::manages_any(&principal, &object_ids) {
             return Err(invalid("objects", "not_managed"));
         }
-        let known = store.contract_choices().await?.it_components;
+        let known = store.it_component_choices().await?;
         if it_components.iter().any(|id| !known.iter().any(|(k, _)| k == id)) {
             return Err(invalid("it_components", "unknown"));
         }
@@ -417,7 +417,7 @@ pub async fn delete_contract(id: i64, version: i64) -> Result<(), AppError> {
 #[server(prefix = "/sf", endpoint = "contracts/procure")]
 pub async fn create_procurement(id: i64, object: String) -> Result<i64, AppError> {
     use crate::api::support::{invalid, person_id, require, respond, store};
-    use crate::domain::{clock, AssignmentType, InitiativeInput, MainActivity, Permission, SideEffort, NAME_MAX_CHARS};
+    use crate::domain::{clock, AssignmentType, InitiativeInput, MainActivity, Permission, SideEffort};
     use crate::views::{contract_row, needs_procurement, procurement_name, procurement_year};
     respond(async {
         let principal = require(Permission::ReadPortfolio)?;
@@ -447,7 +447,7 @@ pub async fn create_procurement(id: i64, object: String) -> Result<i64, AppError
         let plan = plan.ok_or_else(|| AppError::Conflict { message: format!("no_plan:{year}") })?;
         let word = crate::i18n::Locale::Sv.texts().contract.procurement_word;
         let input = InitiativeInput {
-            name: procurement_name(word, &contract).chars().take(NAME_MAX_CHARS).collect(),
+            name: procurement_name(word, &contract),
             // As the AKN plan files "NY - Upphandling DAM-system".
             main_activity: MainActivity::ChangeManagement,
             assignment_type: AssignmentType::Develop,

@@ -2,11 +2,11 @@
 //! `today` so that the expiry views always show contracts ending soon,
 //! within a year, within two years, later, and some already ended.
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::dataset::{ContractSeed, Dataset};
-use crate::domain::{add_months, ExtensionOptions, MainActivity, Money, Role};
+use crate::domain::{add_months, sub_months, ExtensionOptions, MainActivity, Money, Role};
 
 use super::portfolio::hash;
 
@@ -187,12 +187,6 @@ fn shift_months(date: NaiveDate, months: i32) -> NaiveDate {
     } else {
         sub_months(date, months.unsigned_abs())
     }
-}
-
-/// Subtracts calendar months (clamping like `add_months`); the date itself
-/// in the impossible case that it falls outside chrono's range.
-fn sub_months(date: NaiveDate, months: u32) -> NaiveDate {
-    date.checked_sub_months(Months::new(months)).unwrap_or(date)
 }
 
 /// The last day of the date's month.

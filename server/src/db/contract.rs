@@ -65,6 +65,29 @@ macro_rules! id_of {
     }};
 }
 
+/// Binds the register fields, `$1` to `$15` in form order, to `$query`
+/// (the INSERT and the UPDATE name them alike).
+macro_rules! fields {
+    ($query:expr, $db:ty, $input:expr, $supplier:expr, $line_organisation:expr) => {
+        $query
+            .bind(&$input.reference)
+            .bind($supplier)
+            .bind(<$db as Dialect>::date($input.start))
+            .bind(<$db as Dialect>::date($input.end))
+            .bind(small($input.notice_months)?)
+            .bind(small($input.options.count)?)
+            .bind(small($input.options.months)?)
+            .bind(small($input.options.used)?)
+            .bind($input.auto_renewal_months.map(small).transpose()?)
+            .bind(<$db as Dialect>::number($input.yearly_cost.value()))
+            .bind($line_organisation)
+            .bind($input.owner_id)
+            .bind($input.deputy_id)
+            .bind(small($input.procurement_lead_months)?)
+            .bind(&$input.notes)
+    };
+}
+
 /// Writes the register fields and links of contract `$id` in `$tx`.
 macro_rules! write_links {
     ($tx:expr, $id:expr, $components:expr, $objects:expr) => {{
@@ -119,6 +142,8 @@ impl SqlStore {
     }
 
     pub(super) async fn choices_for_contracts(&self) -> StoreResult<ContractChoices> {
+        // The IT components as every other form offers them (by name).
+        let it_components = app::store::PortfolioStore::it_component_choices(self).await?;
         with_pool!(self.pool(), p, Db => {
             let suppliers: Vec<(i64, String)> =
                 sqlx::query_as("SELECT id, name FROM suppliers ORDER BY name").fetch_all(p).await.map_err(db)?;
@@ -126,8 +151,6 @@ impl SqlStore {
                 sqlx::query_as("SELECT id, name FROM line_organisations ORDER BY name").fetch_all(p).await.map_err(db)?;
             let people: Vec<(i64, String)> =
                 sqlx::query_as("SELECT id, name FROM people ORDER BY name, id").fetch_all(p).await.map_err(db)?;
-            let it_components: Vec<(i64, String)> =
-                sqlx::query_as("SELECT id, name FROM it_components ORDER BY name, id").fetch_all(p).await.map_err(db)?;
             let objects: Vec<(i64, String, String)> =
                 sqlx::query_as("SELECT id, code, name FROM objects ORDER BY code").fetch_all(p).await.map_err(db)?;
             Ok(ContractChoices { suppliers, line_organisations, people, it_components, objects })
@@ -159,27 +182,12 @@ impl SqlStore {
             let after = audit_value(input, components, objects);
             let (id, action, before) = match id {
                 None => {
-                    let id: i64 = sqlx::query_scalar(
+                    let id: i64 = fields!(sqlx::query_scalar(
                         "INSERT INTO contracts (reference, supplier_id, start_date, end_date, notice_months, option_count,
                             option_months, options_used, auto_renewal_months, yearly_cost, line_organisation_id,
                             owner_id, deputy_id, procurement_lead_months, notes)
                          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
-                    )
-                    .bind(&input.reference)
-                    .bind(supplier)
-                    .bind(<Db as Dialect>::date(input.start))
-                    .bind(<Db as Dialect>::date(input.end))
-                    .bind(small(input.notice_months)?)
-                    .bind(small(input.options.count)?)
-                    .bind(small(input.options.months)?)
-                    .bind(small(input.options.used)?)
-                    .bind(input.auto_renewal_months.map(small).transpose()?)
-                    .bind(<Db as Dialect>::number(input.yearly_cost.value()))
-                    .bind(line_organisation)
-                    .bind(input.owner_id)
-                    .bind(input.deputy_id)
-                    .bind(small(input.procurement_lead_months)?)
-                    .bind(&input.notes)
+                    ), Db, input, supplier, line_organisation)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(db)?;
@@ -194,28 +202,13 @@ impl SqlStore {
                     if stored.ok_or(StoreError::NotFound)? != version {
                         return Err(StoreError::Stale);
                     }
-                    let done = sqlx::query(
+                    let done = fields!(sqlx::query(
                         "UPDATE contracts SET reference = $1, supplier_id = $2, start_date = $3, end_date = $4,
                             notice_months = $5, option_count = $6, option_months = $7, options_used = $8,
                             auto_renewal_months = $9, yearly_cost = $10, line_organisation_id = $11, owner_id = $12,
                             deputy_id = $13, procurement_lead_months = $14, notes = $15, version = version + 1
                          WHERE id = $16 AND version = $17",
-                    )
-                    .bind(&input.reference)
-                    .bind(supplier)
-                    .bind(<Db as Dialect>::date(input.start))
-                    .bind(<Db as Dialect>::date(input.end))
-                    .bind(small(input.notice_months)?)
-                    .bind(small(input.options.count)?)
-                    .bind(small(input.options.months)?)
-                    .bind(small(input.options.used)?)
-                    .bind(input.auto_renewal_months.map(small).transpose()?)
-                    .bind(<Db as Dialect>::number(input.yearly_cost.value()))
-                    .bind(line_organisation)
-                    .bind(input.owner_id)
-                    .bind(input.deputy_id)
-                    .bind(small(input.procurement_lead_months)?)
-                    .bind(&input.notes)
+                    ), Db, input, supplier, line_organisation)
                     .bind(id)
                     .bind(version)
                     .execute(&mut *tx)

@@ -90,6 +90,30 @@ where
     Signal::derive(move || value.get().and_then(Result::err))
 }
 
+/// Bumped after every saved change: a page keys its data on the counter
+/// and reloads it.
+#[derive(Clone, Copy)]
+pub struct Changed(pub RwSignal<u32>);
+
+/// Tells the page (its [`Changed`] counter) that a change was saved.
+pub fn changed() {
+    if let Some(Changed(counter)) = use_context::<Changed>() {
+        counter.update(|n| *n += 1);
+    }
+}
+
+/// Tells the page each time `done` turns true (an action succeeded).
+pub fn after_success(done: Signal<bool>) {
+    let page = use_context::<Changed>();
+    Effect::new(move |_| {
+        if done.get() {
+            if let Some(Changed(counter)) = page {
+                counter.update(|n| *n += 1);
+            }
+        }
+    });
+}
+
 /// Whether the action's last run succeeded.
 pub fn succeeded<T>(value: MappedSignal<Option<Result<T, AppError>>>) -> Signal<bool>
 where

@@ -15,25 +15,10 @@ use super::{kronor, status_badge};
 use crate::api::{get_contract, AppError, ChangeContractTerm, CreateProcurement, DeleteContract};
 use crate::domain::{Contract, ContractEvent, ContractEventKind, ContractStatus};
 use crate::i18n::fill;
-use crate::ui::access::{general_error, last_error, succeeded};
+use crate::ui::access::{after_success, general_error, last_error, succeeded, Changed};
 use crate::ui::status::ErrorPage;
 use crate::ui::{title_text, use_texts};
 use crate::views::{ContractPage, ProcurementLink, ProcurementTarget};
-
-/// Bumped after a saved change: the page then reloads its data.
-#[derive(Clone, Copy)]
-struct Changed(RwSignal<u32>);
-
-fn after_success(done: Signal<bool>) {
-    let changed = use_context::<Changed>();
-    Effect::new(move |_| {
-        if done.get() {
-            if let Some(Changed(counter)) = changed {
-                counter.update(|n| *n += 1);
-            }
-        }
-    });
-}
 
 #[component]
 pub fn ContractDetailPage() -> impl IntoView {

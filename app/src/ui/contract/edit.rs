@@ -12,7 +12,7 @@ use leptos_router::hooks::use_params_map;
 use crate::api::{get_contract_editor, AppError, SaveContract};
 use crate::domain::{ContractForm, FieldProblem};
 use crate::ui::access::{general_error, last_error};
-use crate::ui::plan::form::{EditForm, FormState, TextAreaField, TextField};
+use crate::ui::plan::form::{toggle_in, EditForm, FormState, TextAreaField, TextField};
 use crate::ui::status::ErrorPage;
 use crate::ui::{title_text, use_texts};
 use crate::views::{Choice, ContractEditor};
@@ -267,15 +267,7 @@ fn Editor(editor: ContractEditor) -> impl IntoView {
                                 name="objects[]"
                                 value=o.code.clone()
                                 checked=checked
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen_objects.update(|c| {
-                                        c.retain(|x| *x != code);
-                                        if on {
-                                            c.push(code.clone());
-                                        }
-                                    });
-                                }
+                                on:change=toggle_in(chosen_objects, code)
                             />
                             <span class="code">{o.code}</span>" "{o.name}
                         </label>
@@ -297,15 +289,7 @@ fn Editor(editor: ContractEditor) -> impl IntoView {
                                 name="it_components[]"
                                 value=choice.value.clone()
                                 checked=checked
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen_components.update(|c| {
-                                        c.retain(|x| *x != value);
-                                        if on {
-                                            c.push(value);
-                                        }
-                                    });
-                                }
+                                on:change=toggle_in(chosen_components, value)
                             />
                             {choice.label}
                         </label>

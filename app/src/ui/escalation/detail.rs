@@ -17,26 +17,11 @@ use crate::domain::{
     DecideForm, EscalateForm, Escalation, EscalationEvent, EscalationState, EscalationStep, WithdrawForm,
     ESCALATION_TEXT_MAX_CHARS,
 };
-use crate::ui::access::{last_error, succeeded};
+use crate::ui::access::{after_success, last_error, succeeded, Changed};
 use crate::ui::plan::form::{FormState, TextAreaField, TextField};
 use crate::ui::status::ErrorPage;
 use crate::ui::{title_text, use_texts};
 use crate::views::{Actor, EscalationPage};
-
-/// Bumped after a saved change: the page then reloads its data.
-#[derive(Clone, Copy)]
-struct Changed(RwSignal<u32>);
-
-fn after_success(done: Signal<bool>) {
-    let changed = use_context::<Changed>();
-    Effect::new(move |_| {
-        if done.get() {
-            if let Some(Changed(counter)) = changed {
-                counter.update(|n| *n += 1);
-            }
-        }
-    });
-}
 
 #[component]
 pub fn EscalationDetailPage() -> impl IntoView {

@@ -13,7 +13,7 @@ use super::{use_hydrated, Outcome};
 use crate::api::{get_new_escalation, AppError, RaiseEscalation};
 use crate::domain::{RaiseForm, ESCALATION_TEXT_MAX_CHARS};
 use crate::ui::access::last_error;
-use crate::ui::plan::form::{FormState, TextAreaField, TextField};
+use crate::ui::plan::form::{toggle_in, FormState, TextAreaField, TextField};
 use crate::ui::status::ErrorPage;
 use crate::ui::use_texts;
 use crate::views::{split_list, NewEscalation};
@@ -135,15 +135,7 @@ fn RaiseBody(page: NewEscalation, prefill: Prefill) -> impl IntoView {
                                 name="objects[]"
                                 value=o.code.clone()
                                 checked=checked
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    chosen.update(|c| {
-                                        c.retain(|x| *x != code);
-                                        if on {
-                                            c.push(code.clone());
-                                        }
-                                    });
-                                }
+                                on:change=toggle_in(chosen, code)
                             />
                             <span class="code">{o.code}</span>" "{o.name}
                         </label>
@@ -165,15 +157,7 @@ fn RaiseBody(page: NewEscalation, prefill: Prefill) -> impl IntoView {
                                     name="initiatives[]"
                                     value=id
                                     checked=true
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        chosen_initiatives.update(|c| {
-                                            c.retain(|x| *x != id);
-                                            if on {
-                                                c.push(id);
-                                            }
-                                        });
-                                    }
+                                    on:change=toggle_in(chosen_initiatives, id)
                                 />
                                 <span class="code">{i.object_code}</span>" "{i.name}
                             </label>

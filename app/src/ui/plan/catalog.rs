@@ -23,7 +23,7 @@ use crate::domain::{
     BusinessComponent, ComponentForm, FieldProblem, ItComponent, ObjectProduct, ProductForm, Supplier, SupplierForm,
 };
 use crate::i18n::Texts;
-use crate::ui::access::{last_error, succeeded};
+use crate::ui::access::{changed, last_error, succeeded, Changed};
 use crate::ui::status::ErrorPage;
 use crate::ui::{title_text, use_texts};
 use crate::views::CatalogEditor;
@@ -92,16 +92,6 @@ impl EditForm for SupplierForm {
 
     fn problems(&self) -> Vec<FieldProblem> {
         self.check().err().unwrap_or_default()
-    }
-}
-
-/// Bumped after every saved change: the page then reloads its data.
-#[derive(Clone, Copy)]
-pub(super) struct Changed(pub RwSignal<u32>);
-
-pub(super) fn changed() {
-    if let Some(Changed(counter)) = use_context::<Changed>() {
-        counter.update(|n| *n += 1);
     }
 }
 

@@ -174,6 +174,24 @@ fn ids(state_id: &str, field: &str) -> (String, String, String) {
     (id.clone(), format!("{id}-hint"), format!("{id}-error"))
 }
 
+/// A checkbox's change handler that keeps `value` in `chosen` while the
+/// box is ticked (the lists of objects, initiatives and components a form
+/// sends as `name[]`).
+pub fn toggle_in<T>(chosen: RwSignal<Vec<T>>, value: T) -> impl Fn(leptos::ev::Event) + 'static
+where
+    T: PartialEq + Clone + Send + Sync + 'static,
+{
+    move |ev| {
+        let on = event_target_checked(&ev);
+        chosen.update(|list| {
+            list.retain(|x| *x != value);
+            if on {
+                list.push(value.clone());
+            }
+        });
+    }
+}
+
 /// A labelled text input with its hint and its message.
 #[component]
 pub fn TextField<F: EditForm>(

@@ -8,14 +8,14 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 
-use super::catalog::{changed, stale_of, Changed, ConfirmForm, Disclosure, Summary};
+use super::catalog::{stale_of, ConfirmForm, Disclosure, Summary};
 use super::conflict::ConflictNotice;
 use super::form::{FormState, TextField};
 use super::{use_hydrated, Outcome};
 use crate::api::{get_suppliers, RemoveSupplier, SaveSupplier};
 use crate::domain::{SupplierEntry, SupplierForm};
 use crate::i18n::Texts;
-use crate::ui::access::{last_error, succeeded};
+use crate::ui::access::{changed, last_error, succeeded, Changed};
 use crate::ui::status::ErrorPage;
 use crate::ui::tables::Scroller;
 use crate::ui::use_texts;
