@@ -302,6 +302,12 @@ pub trait PortfolioStore: Send + Sync + 'static {
 
     /// The recorded outcomes of a plan year's initiatives, by initiative id.
     async fn outcomes(&self, plan_year_id: i64) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;
+    /// A number that every committed change to what the dashboard shows
+    /// raises (objects, plans, initiatives, outcomes, escalations,
+    /// contracts): a dashboard built between two equal readings is current.
+    async fn data_revision(&self) -> StoreResult<i64>;
+    /// The recorded outcomes of every plan of a year, by initiative id.
+    async fn outcomes_in_year(&self, year: i32) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;
     /// Records (or corrects) what an initiative actually took; allowed on
     /// approved plans, as outcome comes after the plan.
     async fn record_outcome(&self, initiative_id: i64, outcome: &crate::domain::Outcome, actor: i64)

@@ -25,6 +25,8 @@ mod lang;
 mod live;
 /// Next year's plan from this year's.
 mod next_plan;
+/// Finished pages of the dashboard, kept until the data changes.
+mod page_cache;
 /// An object's plan year as an `.xlsx` or CSV download.
 mod plan_export;
 /// Uploading a plan year's workbook or CSV for import.

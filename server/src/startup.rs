@@ -198,10 +198,12 @@ fn router(
         lead_months: config.reminders.lead_months.clone(),
         email: config.reminders.smtp_url.is_some(),
     };
+    let dashboards = app::api::DashboardCache::default();
     let context = {
         let (store, access, public_url) = (store.clone(), access.clone(), public_url.clone());
         move || {
             provide_context(store.clone());
+            provide_context(dashboards.clone());
             provide_context(access.clone());
             provide_context(public_url.clone());
             provide_context(reminders.clone());
@@ -264,7 +266,10 @@ fn router(
                 .layer(axum::extract::DefaultBodyLimit::max(crate::plan_import::UPLOAD_LIMIT)),
         )
         .merge(crate::auth::router(auth.clone()))
-        .nest("/api/v1", crate::rest::router(store).route_layer(axum::middleware::from_fn(crate::auth::require_reader)))
+        .nest(
+            "/api/v1",
+            crate::rest::router(store.clone()).route_layer(axum::middleware::from_fn(crate::auth::require_reader)),
+        )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -272,6 +277,10 @@ fn router(
         .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
         .with_state(options)
         .layer(axum::middleware::from_fn(crate::guard::server_fn_status))
+        .layer(axum::middleware::from_fn_with_state(
+            crate::page_cache::PageCacheState { cache: crate::page_cache::PageCache::default(), store: store.clone() },
+            crate::page_cache::serve,
+        ))
         // Who is asking, after the cross-site check: a forged request is
         // refused before any session is looked up.
         .layer(axum::middleware::from_fn_with_state(auth, crate::auth::identify))

@@ -786,6 +786,8 @@ fn matrix() -> Vec<MatrixRow> {
         // object; an AKN-only contract changed by AKN's managers only, with
         // refused input (400), a stale version (409) or an object not the
         // contract's (400): nothing changes.
+        ("POST", "/sf/dashboard", "/sf/dashboard".into(), form(&[("year", "2021")]), READERS),
+        ("POST", "/sf/dashboard/rows", "/sf/dashboard/rows".into(), form(&[("query", "year=2021")]), READERS),
         ("POST", "/sf/contracts/list", "/sf/contracts/list".into(), form(&[]), READERS),
         ("POST", "/sf/contracts/summary", "/sf/contracts/summary".into(), form(&[]), READERS),
         ("POST", "/sf/contracts/page", "/sf/contracts/page".into(), form(&[("id", "CONTRACT")]), READERS),

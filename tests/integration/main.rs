@@ -8,6 +8,7 @@ mod api;
 mod calendar;
 mod catalog;
 mod contracts;
+mod dashboard;
 mod escalation;
 mod helpers;
 mod objects;

@@ -83,7 +83,10 @@ mod server {
 }
 
 #[server(prefix = "/sf", endpoint = "escalations/list")]
-pub async fn get_escalations(#[server(default)] all: bool) -> Result<EscalationList, AppError> {
+pub async fn get_escalations(
+    #[server(default)] all: bool,
+    #[server(default)] object: String,
+) -> Result<EscalationList, AppError> {
     use crate::api::support::{require, respond, store};
     use crate::domain::{may_raise, Permission};
     respond(async {
@@ -92,13 +95,17 @@ pub async fn get_escalations(#[server(default)] all: bool) -> Result<EscalationL
         let today = server::today();
         let mut roles = std::collections::HashMap::new();
         let mut rows = Vec::new();
+        let object = Some(object.trim().to_owned()).filter(|o| !o.is_empty());
         for escalation in store.escalations(!all).await? {
+            if object.as_ref().is_some_and(|code| !escalation.objects.iter().any(|o| &o.code == code)) {
+                continue;
+            }
             let actors = server::actors(&store, &escalation, &mut roles).await?;
             rows.push(crate::views::escalation_row(&escalation, &actors, today));
         }
         crate::views::sort_rows(&mut rows);
         let own: Vec<i64> = principal.grants.iter().filter_map(|g| g.object_id).collect();
-        Ok(EscalationList { rows, show_all: all, can_raise: may_raise(&principal, &own), today })
+        Ok(EscalationList { rows, show_all: all, can_raise: may_raise(&principal, &own), today, object })
     })
     .await
 }

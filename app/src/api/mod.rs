@@ -76,6 +76,12 @@ pub use contract::{
     get_contracts, save_contract, ChangeContractTerm, ContractSummary, CreateProcurement, DeleteContract, SaveContract,
 };
 #[cfg(feature = "ui")]
+mod dashboard;
+#[cfg(feature = "ssr")]
+pub use dashboard::{current_dashboard, DashboardCache};
+#[cfg(feature = "ui")]
+pub use dashboard::{get_dashboard, get_drill_rows};
+#[cfg(feature = "ui")]
 mod escalation;
 #[cfg(feature = "ui")]
 pub use escalation::{

@@ -7,6 +7,7 @@
 
 mod calendar;
 mod contract;
+mod dashboard;
 mod en;
 mod escalation;
 mod format;
@@ -15,6 +16,7 @@ mod sv;
 
 pub use calendar::CalendarTexts;
 pub use contract::{fill, ContractTexts};
+pub use dashboard::DashboardTexts;
 pub use escalation::EscalationTexts;
 pub use format::{
     format_amount, format_date, format_fte, format_hours, format_hours_unit, format_money, format_timestamp,

@@ -3,6 +3,7 @@
 
 mod access;
 pub mod contract;
+mod dashboard;
 mod escalation;
 mod layout;
 mod locale;
@@ -23,6 +24,13 @@ pub use locale::{provide_locale, use_texts};
 #[cfg(feature = "ssr")]
 pub use shell::shell;
 
+/// Pages the server sends without the wasm bundle: read-only pages that are
+/// complete as HTML (links, GET forms and plain POST forms) and must load
+/// fast on a phone, where the bundle would be most of the first load.
+/// Reached by a link inside the running app, they render in the browser
+/// like every other page; their links lead on to hydrated pages.
+pub const WITHOUT_WASM: &[&str] = &["/dashboard", "/dashboard/rows"];
+
 /// Where the compiled stylesheet is served.
 pub const STYLESHEET: &str = "/pkg/styrbord.css";
 
@@ -38,6 +46,8 @@ pub fn App() -> impl IntoView {
                 // for an unknown object), and reads fine without wasm.
                 <Routes fallback=|| view! { <status::NotFound/> }>
                     <Route path=path!("/") view=overview::OverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard") view=dashboard::DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/dashboard/rows") view=dashboard::DrillPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code") view=object::ObjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/initiatives/:id") view=plan::InitiativePage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/new") view=plan::NewInitiativePage ssr=SsrMode::Async/>

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use leptos_meta::MetaTags;
 
-use super::{App, STYLESHEET};
+use super::{App, STYLESHEET, WITHOUT_WASM};
 use crate::i18n::Locale;
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = use_context::<Locale>().unwrap_or_default();
     set_content_security_policy();
+    let hydrate = use_context::<http::request::Parts>().is_none_or(|parts| !WITHOUT_WASM.contains(&parts.uri.path()));
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -18,7 +19,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content=locale.texts().tagline/>
                 <meta name="theme-color" content="#0b3d5c"/>
                 <link rel="stylesheet" href=STYLESHEET/>
-                <HydrationScripts options/>
+                {hydrate.then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
             </head>
             <body>

@@ -40,6 +40,9 @@ pub struct EscalationList {
     /// The caller manages some object or sits in the steering group.
     pub can_raise: bool,
     pub today: NaiveDate,
+    /// Only those concerning this object (by code), when asked.
+    #[serde(default)]
+    pub object: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,6 +7,7 @@ mod calendar;
 mod catalog;
 mod compare;
 mod contract;
+mod dashboard;
 mod escalation;
 mod import;
 mod object_page;
@@ -28,6 +29,10 @@ pub use contract::{
     timeline, Choice, ContractEditor, ContractFilter, ContractPage, ContractRegister, ContractRow, Grouping, Mark,
     MonthTick, NextDate, ObjectName, ProcurementLink, ProcurementTarget, QuarterCost, Span, Timeline, TimelineGroup,
     TimelineRow, HORIZON_MONTHS, PERIODS,
+};
+pub use dashboard::{
+    build_dashboard, compare_snapshots, drill_down, in_history, needs_action, CapacityCheck, ContractBrief, Dashboard,
+    DashboardObject, DashboardPlan, DashboardSource, DrillFilter, DrillRow, DrillRows, EscalationBrief, SnapshotChange,
 };
 pub use escalation::{
     actor_names, actors_of, escalation_row, sort_rows, split_list, Actor, EscalationList, EscalationPage,

@@ -30,7 +30,7 @@ pub struct ReportLine {
 }
 
 impl ReportLine {
-    fn add(&mut self, other: &ReportLine) {
+    pub(crate) fn add(&mut self, other: &ReportLine) {
         self.planned_cost += other.planned_cost;
         self.planned_hours += other.planned_hours;
         if let Some(cost) = other.actual_cost {

@@ -51,6 +51,16 @@ impl SqlStore {
         rows.into_iter().map(TryInto::try_into).collect()
     }
 
+    pub(super) async fn outcome_rows_in_year(&self, year: i32) -> StoreResult<Vec<(i64, Outcome)>> {
+        let sql = format!(
+            "SELECT {OUTCOME_COLUMNS} FROM initiative_outcomes o JOIN initiatives i ON i.id = o.initiative_id
+             JOIN plan_years p ON p.id = i.plan_year_id WHERE p.year = $1"
+        );
+        let rows: Vec<OutcomeRow> =
+            with_pool!(self.pool(), p, Db => sqlx::query_as(&sql).bind(year).fetch_all(p).await).map_err(db)?;
+        rows.into_iter().map(TryInto::try_into).collect()
+    }
+
     pub(super) async fn upsert_outcome(&self, initiative_id: i64, outcome: &Outcome, actor: i64) -> StoreResult<()> {
         let select = format!("SELECT {OUTCOME_COLUMNS} FROM initiative_outcomes o WHERE o.initiative_id = $1");
         with_pool!(self.pool(), p, Db => {

@@ -530,6 +530,15 @@ impl PortfolioStore for SqlStore {
         self.outcome_rows(plan_year_id).await
     }
 
+    async fn data_revision(&self) -> StoreResult<i64> {
+        with_pool!(&self.pool, p, Db => sqlx::query_scalar("SELECT value FROM data_revision WHERE id = 1").fetch_one(p).await)
+            .map_err(db)
+    }
+
+    async fn outcomes_in_year(&self, year: i32) -> StoreResult<Vec<(i64, app::domain::Outcome)>> {
+        self.outcome_rows_in_year(year).await
+    }
+
     async fn record_outcome(&self, initiative_id: i64, outcome: &app::domain::Outcome, actor: i64) -> StoreResult<()> {
         self.upsert_outcome(initiative_id, outcome, actor).await
     }

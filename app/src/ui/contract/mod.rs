@@ -56,7 +56,7 @@ pub fn ContractAttention() -> impl IntoView {
 }
 
 /// A contract's status as a badge.
-fn status_badge(status: ContractStatus) -> impl IntoView {
+pub(crate) fn status_badge(status: ContractStatus) -> impl IntoView {
     let c = use_texts().contract;
     view! { <span class=format!("badge contract-status status-{}", status.key()) data-status=status.key()>{c.status(status)}</span> }
 }

@@ -19,7 +19,8 @@ pub fn EscalationsPage() -> impl IntoView {
     let t = use_texts();
     let query = use_query_map();
     let all = move || query.read().get("show").is_some_and(|s| s == "all");
-    let data = Resource::new(all, get_escalations);
+    let object = move || query.read().get("object").unwrap_or_default();
+    let data = Resource::new(move || (all(), object()), |(all, object)| get_escalations(all, object));
     view! {
         <Title text=format!("{} – {}", t.escalation.list_title, t.app_name)/>
         <Transition fallback=move || view! { <p class="loading">{t.loading}</p> }>
@@ -37,7 +38,7 @@ pub fn EscalationsPage() -> impl IntoView {
 fn ListBody(list: EscalationList) -> impl IntoView {
     let t = use_texts();
     let e = t.escalation;
-    let EscalationList { rows, show_all, can_raise, .. } = list;
+    let EscalationList { rows, show_all, can_raise, object, .. } = list;
     let (psg, others): (Vec<EscalationRow>, Vec<EscalationRow>) =
         rows.into_iter().partition(|r| r.state == EscalationState::Open && r.step == EscalationStep::SteeringGroup);
     let empty = psg.is_empty() && others.is_empty();
@@ -55,6 +56,15 @@ fn ListBody(list: EscalationList) -> impl IntoView {
             <A href="/escalations" attr:aria-current=current(!show_all)>{e.filter_open}</A>
             " · "
             <A href="/escalations?show=all" attr:aria-current=current(show_all)>{e.filter_all}</A>
+            {object.map(|code| {
+                let key = code.clone();
+                view! {
+                " · "
+                <a href=if show_all { "/escalations?show=all" } else { "/escalations" } data-object-filter=key>
+                    {t.col_object}": "<strong>{code}</strong>" ✕"
+                </a>
+                }
+            })}
         </nav>
         {empty.then(|| view! { <p class="notice" data-empty>{if show_all { e.empty_all } else { e.empty_open }}</p> })}
         {(!psg.is_empty()).then(|| view! {
