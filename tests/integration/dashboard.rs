@@ -161,7 +161,11 @@ async fn the_dashboard_page_is_html_without_the_bundle_and_only_for_readers() {
         assert!(budget[..200].contains("href=\"/dashboard/rows?year=2020\""), "the figure is a link");
         let akn = html.split("<tr data-object=\"AKN\"").nth(1).expect("AKN row");
         assert!(akn.split("</tr>").next().unwrap().contains("18 988 100 kr"));
-        let bar = html.split("<svg ").filter_map(|b| b.split('>').next()).find(|b| b.contains("class=\"stack\"")).expect("a bar");
+        let bar = html
+            .split("<svg ")
+            .filter_map(|b| b.split('>').next())
+            .find(|b| b.contains("class=\"stack\""))
+            .expect("a bar");
         assert!(bar.contains("role=\"img\"") && bar.contains("aria-label=\""), "charts say what they show: {bar}");
         assert!(html.contains("<details class=\"chart-table\">"), "and have a table");
 

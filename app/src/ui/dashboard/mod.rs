@@ -160,7 +160,7 @@ fn Split(
                         <th scope="col">{d.col_part}</th>
                         <th scope="col" class="num">{d.col_budget}</th>
                         <th scope="col" class="num">{d.col_share}</th>
-                        <th scope="col" class="num">{d.col_fte}</th>
+                        <th scope="col" class="num split-fte">{d.col_fte}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -172,7 +172,7 @@ fn Split(
                                     <th scope="row">{name}</th>
                                     <td class="num" data-label=d.col_budget><a href=filter.href()>{money(line.amount)}</a></td>
                                     <td class="num" data-label=d.col_share>{share_text(line.amount, total.amount)}</td>
-                                    <td class="num" data-label=d.col_fte><a href=filter.href()>{fte(line.fte)}</a></td>
+                                    <td class="num split-fte" data-label=d.col_fte><a href=filter.href()>{fte(line.fte)}</a></td>
                                 </tr>
                             }
                         })
