@@ -78,6 +78,8 @@ mod cache {
     use crate::views::{build_dashboard, choose_year, Dashboard, DashboardSource};
 
     type Key = (Option<i32>, NaiveDate);
+    /// Each key's dashboard and the data revision it was built at.
+    type Built = HashMap<Key, (i64, Arc<Dashboard>)>;
 
     /// The last dashboard built for each year asked for (and the day, as
     /// contract statuses and due dates depend on it), with the data
@@ -85,7 +87,7 @@ mod cache {
     /// the request context next to the store.
     #[derive(Clone, Default)]
     pub struct DashboardCache {
-        built: Arc<Mutex<HashMap<Key, (i64, Arc<Dashboard>)>>>,
+        built: Arc<Mutex<Built>>,
         /// One build at a time: requests arriving while the dashboard is
         /// being rebuilt wait for it instead of building it again.
         building: Arc<tokio::sync::Mutex<()>>,

@@ -143,7 +143,7 @@ pub struct DashboardSource<'a> {
 }
 
 /// The initiatives of each plan year, by plan id.
-fn by_plan<'a>(initiatives: &'a [Initiative]) -> HashMap<i64, Vec<&'a Initiative>> {
+fn by_plan(initiatives: &[Initiative]) -> HashMap<i64, Vec<&Initiative>> {
     let mut map: HashMap<i64, Vec<&Initiative>> = HashMap::new();
     for initiative in initiatives {
         map.entry(initiative.plan_year_id).or_default().push(initiative);
@@ -359,7 +359,7 @@ pub fn build_dashboard(source: &DashboardSource<'_>, year: Option<i32>) -> Dashb
             object_codes: e.objects.iter().map(|o| o.code.clone()).collect(),
         })
         .collect();
-    escalations.sort_by(|a, b| (a.due_on, a.id).cmp(&(b.due_on, b.id)));
+    escalations.sort_by_key(|e| (e.due_on, e.id));
 
     Dashboard {
         years,
