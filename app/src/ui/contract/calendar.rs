@@ -27,10 +27,14 @@ pub fn CalendarFeeds() -> impl IntoView {
     let create = ServerAction::<CreateCalendarFeed>::new();
     let revoke = ServerAction::<RevokeCalendarFeed>::new();
     let data = Resource::new(move || (create.version().get(), revoke.version().get()), |_| get_calendar_feeds());
+    let created = move || create.value().get().and_then(Result::ok);
+    // The new address sits outside the part that reloads after the action:
+    // reloading it would lose the copy button's focus and its message.
     view! {
         <section class="calendar-feeds" aria-labelledby="calendar-feeds-heading">
             <h2 id="calendar-feeds-heading">{c.heading}</h2>
             <p>{c.intro}</p>
+            {move || created().map(|new| view! { <NewFeed new/> })}
             <Transition fallback=move || view! { <p class="loading">{c.loading}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -51,7 +55,6 @@ fn FeedsBody(
 ) -> impl IntoView {
     let c = use_locale().calendar();
     let error = last_error(create.value());
-    let created = move || create.value().get().and_then(Result::ok);
     // Creating needs the page to show the secret: off until hydrated.
     let hydrated = RwSignal::new(false);
     Effect::new(move |_| hydrated.set(true));
@@ -73,7 +76,6 @@ fn FeedsBody(
             <FieldError error field="scope" form="calendar"/>
         </ActionForm>
         <FormOutcome error done=Signal::derive(|| false)/>
-        {move || created().map(|new| view! { <NewFeed new/> })}
         <FeedTable feeds=page.feeds revoke/>
     }
 }
