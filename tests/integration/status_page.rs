@@ -226,6 +226,21 @@ async fn the_public_and_people_without_a_role_are_refused() {
         let (code, _) = app.call(&app.anonymous, "/sf/status/seen", &[("seen", "2026-01-01T00:00:00Z")]).await;
         assert_eq!(code, 401);
 
+        // Someone without any role reads nothing, and has no status page.
+        let hash = app::secrets::hash_password("status-password-1").expect("hash");
+        let person = app::store::NewPerson {
+            name: "Utan Roll".into(),
+            email: "utan.roll@linkoping.example".into(),
+            password_hash: Some(hash),
+            roles: Vec::new(),
+        };
+        app.access.create_person(&person, None).await.expect("person");
+        let no_role = app.sign_in("utan.roll@linkoping.example", "status-password-1").await;
+        let (code, _) = app.call(&no_role, "/sf/status", &[]).await;
+        assert_eq!(code, 403);
+        let response = no_role.get(format!("{}/status", app.url)).send().await.expect("request");
+        assert_eq!(response.status().as_u16(), 403);
+
         // With public status pages on, the public reads the overview but
         // has no status page: it is someone's.
         let admin = app.sign_in(ADMIN, DEMO_PASSWORD).await;

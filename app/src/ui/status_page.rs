@@ -43,7 +43,8 @@ pub fn StatusPage() -> impl IntoView {
 fn StatusBody(page: Page, mark: ServerAction<MarkStatusSeen>) -> impl IntoView {
     let s = use_locale().status_page();
     let year = page.year.map(|y| fill(s.year_note, &[("year", &y.to_string())]));
-    let (objects_heading, changes) = (if page.own { s.mine_heading } else { s.attention_heading }, page.changes.len());
+    let objects_heading = if page.own { s.mine_heading } else { s.attention_heading };
+    let changes = page.changes.len() + page.more;
     view! {
         <div class="status-top">
             <h1>{s.title}</h1>
@@ -52,7 +53,7 @@ fn StatusBody(page: Page, mark: ServerAction<MarkStatusSeen>) -> impl IntoView {
         <nav class="status-jump" aria-label=s.title>
             <a href="#status-objects">{objects_heading}</a>
             <a href="#status-portfolio">{s.portfolio_heading}</a>
-            <a href="#status-changes">{s.changes_heading}" ("{changes + page.more}")"</a>
+            <a href="#status-changes">{s.changes_heading}" ("{changes}")"</a>
         </nav>
         <Objects page=page.clone() heading=objects_heading/>
         <Portfolio page=page.clone()/>
