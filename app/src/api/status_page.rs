@@ -19,7 +19,7 @@ const READ_LIMIT: usize = 1000;
 pub async fn get_status_page() -> Result<StatusPage, AppError> {
     use std::collections::HashMap;
 
-    use chrono::{Duration, Utc};
+    use chrono::{Duration, SubsecRound, Utc};
 
     use crate::api::support::{access_store, person_id, require, respond, store};
     use crate::domain::{Permission, PORTFOLIO_ENTITIES};
@@ -31,7 +31,9 @@ pub async fn get_status_page() -> Result<StatusPage, AppError> {
         let principal = require(Permission::ReadPortfolio)?;
         let me = person_id(&principal)?;
         let (store, access) = (store()?, access_store()?);
-        let now = Utc::now();
+        // Microseconds, as both backends keep a baseline: the page's time
+        // round-trips exactly through "mark as read".
+        let now = Utc::now().trunc_subsecs(6);
         let dashboard = super::current_dashboard(None).await?;
         let objects = store.objects().await?;
         let (own, mine) = status_objects(&dashboard, &objects, &principal);

@@ -36,6 +36,7 @@ impl SqlStore {
             .bind(<Db as Dialect>::timestamp(at))
             .execute(p)
             .await
+            .map(|_| ())
         })
         .map_err(db)?;
         Ok(())
