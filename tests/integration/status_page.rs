@@ -272,8 +272,13 @@ async fn marking_as_read_refuses_forged_and_bad_requests_and_changes_nothing() {
             assert_eq!(response.status().as_u16(), 403, "{header}: {value}");
         }
         let future = (Utc::now() + chrono::Duration::hours(1)).to_rfc3339();
-        let bad: &[&[(&str, &str)]] =
-            &[&[("seen", "yesterday")], &[("seen", "")], &[("seen", "2026-13-01T00:00:00Z")], &[("seen", future.as_str())], &[]];
+        let bad: &[&[(&str, &str)]] = &[
+            &[("seen", "yesterday")],
+            &[("seen", "")],
+            &[("seen", "2026-13-01T00:00:00Z")],
+            &[("seen", future.as_str())],
+            &[],
+        ];
         for form in bad {
             let (code, body) = app.call(&leader, "/sf/status/seen", form).await;
             assert!((400..500).contains(&code), "{form:?}: {code} {body} on {backend:?}");

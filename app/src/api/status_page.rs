@@ -41,10 +41,13 @@ pub async fn get_status_page() -> Result<StatusPage, AppError> {
         let baseline = store.status_seen_at(me).await?;
         let since = baseline.unwrap_or(now - Duration::days(FIRST_VISIT_DAYS));
         let records = store.audit_since(since, PORTFOLIO_ENTITIES, READ_LIMIT).await?;
-        let records: Vec<_> = records.into_iter().map(|r| {
-            let facts = facts::of(&r);
-            (r, facts)
-        }).collect();
+        let records: Vec<_> = records
+            .into_iter()
+            .map(|r| {
+                let facts = facts::of(&r);
+                (r, facts)
+            })
+            .collect();
         // Current names of the items changed, each looked up once.
         let mut names = HashMap::new();
         for (record, _) in &records {
@@ -130,10 +133,7 @@ mod facts {
         let parse = |text: &Option<String>| text.as_deref().and_then(|t| serde_json::from_str::<Value>(t).ok());
         let (before, after) = (parse(&record.before), parse(&record.after));
         let field = |key: &str| {
-            [&after, &before]
-                .into_iter()
-                .flatten()
-                .find_map(|v| v.get(key).and_then(Value::as_str).map(str::to_owned))
+            [&after, &before].into_iter().flatten().find_map(|v| v.get(key).and_then(Value::as_str).map(str::to_owned))
         };
         let after_str = |key: &str| after.as_ref().and_then(|v| v.get(key)).and_then(Value::as_str);
         let before_str = |key: &str| before.as_ref().and_then(|v| v.get(key)).and_then(Value::as_str);

@@ -122,7 +122,11 @@ impl StatusPageTexts {
     /// The change in plain words: "Naris Radetinac ändrade insatsen X i
     /// AKN" (with "(3 gånger)" for a run of changes). `status` names an
     /// initiative status in this language.
-    pub fn sentence(&self, change: &Change, status: impl Fn(crate::domain::InitiativeStatus) -> &'static str) -> String {
+    pub fn sentence(
+        &self,
+        change: &Change,
+        status: impl Fn(crate::domain::InitiativeStatus) -> &'static str,
+    ) -> String {
         let who = change.actor.as_deref().unwrap_or(self.system);
         let state = match change.kind {
             ChangeKind::StatusReported(Some(s)) => status(s),
@@ -348,7 +352,10 @@ mod tests {
         let en = |s: InitiativeStatus| crate::i18n::Locale::En.texts().initiative_status(s);
         let mut system = change(ChangeKind::ContractRemoved, 1);
         system.actor = None;
-        assert_eq!(EN.sentence(&system, en), "The system removed the contract Stöd för {what} digital arkivering in AKN");
+        assert_eq!(
+            EN.sentence(&system, en),
+            "The system removed the contract Stöd för {what} digital arkivering in AKN"
+        );
     }
 
     #[test]

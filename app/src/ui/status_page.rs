@@ -116,9 +116,13 @@ fn ObjectCard(object: DashboardObject, year: Option<i32>) -> impl IntoView {
                         crate::domain::Limit::Budget => money(v),
                         _ => format_hours_unit(v),
                     };
-                    let (class, template) =
-                        if check.is_over() { ("capacity-over", s.capacity_over) } else { ("capacity-ok", s.capacity_under) };
-                    let text = fill(template, &[("limit", t.limit(check.limit)), ("amount", &unit(check.margin().abs()))]);
+                    let (class, template) = if check.is_over() {
+                        ("capacity-over", s.capacity_over)
+                    } else {
+                        ("capacity-ok", s.capacity_under)
+                    };
+                    let text =
+                        fill(template, &[("limit", t.limit(check.limit)), ("amount", &unit(check.margin().abs()))]);
                     view! { <li class=class>{text}</li> }
                 })
                 .collect_view();

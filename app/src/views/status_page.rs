@@ -256,7 +256,11 @@ fn name_change(source: &ChangeSource<'_>, record: &AuditRecord, facts: &ChangeFa
 /// in the dashboard's order; for someone with none, the objects needing
 /// attention (over capacity, open escalations, contracts needing action).
 /// True when they are the person's own.
-pub fn status_objects(dashboard: &Dashboard, objects: &[Object], principal: &Principal) -> (bool, Vec<DashboardObject>) {
+pub fn status_objects(
+    dashboard: &Dashboard,
+    objects: &[Object],
+    principal: &Principal,
+) -> (bool, Vec<DashboardObject>) {
     let own_ids: Vec<i64> = principal.grants.iter().filter_map(|g| g.object_id).collect();
     let own_codes: Vec<String> =
         objects.iter().filter(|o| own_ids.contains(&o.id)).map(|o| o.code.to_string()).collect();
@@ -379,7 +383,10 @@ mod tests {
             capacity: Capacity::default(),
         };
         let records = vec![
-            (record(2, 2, AuditAction::Delete, "initiative", "5", 10), ChangeFacts { name: Some("X".into()), ..Default::default() }),
+            (
+                record(2, 2, AuditAction::Delete, "initiative", "5", 10),
+                ChangeFacts { name: Some("X".into()), ..Default::default() },
+            ),
             (
                 record(1, 2, AuditAction::Update, "plan_year", "7", 10),
                 ChangeFacts { plan_status: Some(PlanStatus::Approved), ..Default::default() },
