@@ -22,7 +22,7 @@ pub async fn get_status_page() -> Result<StatusPage, AppError> {
     use chrono::{Duration, SubsecRound, Utc};
 
     use crate::api::support::{access_store, person_id, require, respond, store};
-    use crate::domain::{Permission, PORTFOLIO_ENTITIES};
+    use crate::domain::{may_read_change, Permission, PORTFOLIO_ENTITIES};
     use crate::views::{
         build_changes, portfolio_figures, status_objects, subject_of, ChangeSource, Subject, CHANGE_LIMIT,
         FIRST_VISIT_DAYS,
@@ -48,13 +48,23 @@ pub async fn get_status_page() -> Result<StatusPage, AppError> {
                 (r, facts)
             })
             .collect();
-        // Current names of the items changed, each looked up once.
+        // Current names of the items changed, each looked up once, and
+        // only for the lines shown: those lines name at most CHANGE_LIMIT
+        // items, the first ones met among the records they may read.
         let mut names = HashMap::new();
+        let mut wanted: Vec<Subject> = Vec::new();
         for (record, _) in &records {
-            let Some(subject) = subject_of(record) else { continue };
-            if names.contains_key(&subject) {
+            if wanted.len() >= CHANGE_LIMIT {
+                break;
+            }
+            if !may_read_change(&principal, record) || record.actor_id == Some(me) {
                 continue;
             }
+            if let Some(subject) = subject_of(record).filter(|s| !wanted.contains(s)) {
+                wanted.push(subject);
+            }
+        }
+        for subject in wanted {
             let name = match subject {
                 Subject::Initiative(id) => store.initiative(id).await?.map(|i| i.name),
                 Subject::Contract(id) => store.contract(id).await?.map(|c| format!("{} – {}", c.supplier, c.reference)),
