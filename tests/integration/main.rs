@@ -21,4 +21,5 @@ mod portfolio;
 mod priority;
 mod reminders;
 mod startup;
+mod status_page;
 mod store;

@@ -91,6 +91,11 @@ pub use escalation::{
 };
 
 #[cfg(feature = "ui")]
+mod status_page;
+#[cfg(feature = "ui")]
+pub use status_page::{get_status_page, mark_status_seen, MarkStatusSeen};
+
+#[cfg(feature = "ui")]
 mod reminders;
 #[cfg(feature = "ui")]
 pub use reminders::{get_contract_reminders, get_my_reminders};

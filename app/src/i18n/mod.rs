@@ -12,6 +12,7 @@ mod en;
 mod escalation;
 mod format;
 mod reminders;
+mod status_page;
 mod sv;
 
 pub use calendar::CalendarTexts;
@@ -22,6 +23,7 @@ pub use format::{
     format_amount, format_date, format_fte, format_hours, format_hours_unit, format_money, format_timestamp,
 };
 pub use reminders::ReminderTexts;
+pub use status_page::StatusPageTexts;
 
 use crate::domain::{
     AssignmentType, AuditAction, InitiativeStatus, MainActivity, ObjectCategory, PlanStatus, Role, Side,
