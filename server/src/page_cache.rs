@@ -28,7 +28,7 @@ use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 
 /// Pages kept at most; the oldest revision's go first (a plain clear is
 /// enough: a full cache means many people or many addresses, each cheap to
@@ -47,6 +47,22 @@ const NOT_KEPT: &[&str] = &["/status"];
 #[derive(Clone, Default)]
 pub struct PageCache {
     pages: Arc<Mutex<HashMap<String, Arc<Page>>>>,
+    /// One render per key at a time: requests arriving while a page is
+    /// being rendered wait for it and take the kept page, rather than
+    /// rendering it sixty times over (the first seconds after a change).
+    rendering: Arc<Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>>,
+}
+
+/// A key's turn to render; ends (and lets the next render) when dropped.
+struct Turn<'a> {
+    cache: &'a PageCache,
+    key: &'a str,
+}
+
+impl Drop for Turn<'_> {
+    fn drop(&mut self) {
+        self.cache.rendering.lock().unwrap_or_else(|e| e.into_inner()).remove(self.key);
+    }
 }
 
 struct Page {
@@ -75,6 +91,12 @@ pub async fn serve(State(state): State<PageCacheState>, request: Request, next: 
     if let Some(page) = state.cache.get(&key) {
         return page.respond(encoding);
     }
+    let turn = state.cache.turn(&key);
+    let _rendering = turn.lock().await;
+    let _turn = Turn { cache: &state.cache, key: &key };
+    if let Some(page) = state.cache.get(&key) {
+        return page.respond(encoding);
+    }
     let response = next.run(request).await;
     let is_html = response
         .headers()
@@ -93,8 +115,12 @@ pub async fn serve(State(state): State<PageCacheState>, request: Request, next: 
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE).await else {
         return Response::from_parts(parts, Body::empty());
     };
-    let page = Arc::new(Page::compress(parts.headers, bytes));
-    state.cache.put(key, page.clone());
+    // Compressing a large page takes milliseconds: off the async workers.
+    let headers = parts.headers;
+    let Ok(page) = tokio::task::spawn_blocking(move || Arc::new(Page::compress(headers, bytes))).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    state.cache.put(key.clone(), page.clone());
     page.respond(encoding)
 }
 
@@ -115,6 +141,11 @@ fn key(request: &Request, revision: i64) -> String {
 }
 
 impl PageCache {
+    fn turn(&self, key: &str) -> Arc<tokio::sync::Mutex<()>> {
+        let mut rendering = self.rendering.lock().unwrap_or_else(|e| e.into_inner());
+        rendering.entry(key.to_owned()).or_default().clone()
+    }
+
     fn get(&self, key: &str) -> Option<Arc<Page>> {
         self.pages.lock().unwrap_or_else(|e| e.into_inner()).get(key).cloned()
     }
