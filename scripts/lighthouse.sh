@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Prints Lighthouse's mobile performance score (median of RUNS, default 3)
 # for the steering group dashboard and, as a reference measured in the same
-# run on the same machine, the sign-in page; scores move with machine load,
-# so compare the two. Release build, throw-away SQLite database with demo
+# run on the same machine, the sign-in page (hydrated, with the wasm):
+# scores move with machine load, so compare the two. Release build, throw-away SQLite database with demo
 # data (or the synthetic portfolio with SEED=1); Debian's Chromium.
 # Lighthouse comes from npm on first use (npm exec caches it), not from
 # package.json: the tests do not need it.
@@ -49,4 +49,4 @@ report() { # title, path, headers
   echo "$lines" | sort -n | awk -v n="$runs" 'NR == int((n + 1) / 2) { print "   median: " $0 }'
 }
 report "/dashboard?year=$year" "/dashboard?year=$year" "{\"Cookie\": \"$cookie\"}"
-report "/auth/sign-in (reference)" "/auth/sign-in" "{}"
+report "/sign-in (reference: a small hydrated page)" "/sign-in" "{}"
