@@ -90,8 +90,8 @@ fn Detail(page: MeetingPage) -> impl IntoView {
                 let capacity = capacity.clone();
                 let href = href.clone();
                 view! {
-                    <section class="agenda-group" aria-labelledby=heading_id.clone() data-kind=kind.key()>
-                        <h3 id=heading_id>{m.kind(kind)}" "<span class="count">"("{items.len()}")"</span></h3>
+                    <section class="agenda-group" aria-labelledby=heading_id data-kind=kind.key()>
+                        <h3 id=heading_id.clone()>{m.kind(kind)}" "<span class="count">"("{items.len()}")"</span></h3>
                         <ol class="agenda-items">
                             {items.into_iter().map(|item| view! {
                                 <Item item meeting=id year capacity=capacity.clone() can_edit href=href.clone()/>
@@ -165,7 +165,6 @@ fn Item(
     can_edit: bool,
     href: String,
 ) -> impl IntoView {
-    let m = use_locale().meeting();
     let link = item.kind.href(&item.source, year);
     let note = (item.kind == AgendaKind::OverCapacity)
         .then(|| capacity.iter().find(|n| n.code == item.source).map(capacity_text))
