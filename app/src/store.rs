@@ -369,8 +369,12 @@ pub trait PortfolioStore: Send + Sync + 'static {
         actor: i64,
     ) -> StoreResult<usize>;
     /// Adds an item at the end of its kind's group.
-    async fn add_agenda_item(&self, meeting_id: i64, draft: &crate::domain::AgendaDraft, actor: i64)
-        -> StoreResult<i64>;
+    async fn add_agenda_item(
+        &self,
+        meeting_id: i64,
+        draft: &crate::domain::AgendaDraft,
+        actor: i64,
+    ) -> StoreResult<i64>;
     /// `NotFound` for an item not on the meeting's agenda.
     async fn remove_agenda_item(&self, meeting_id: i64, item_id: i64, actor: i64) -> StoreResult<()>;
     /// Records (or rewrites) an item's decision from `version`: `Stale`

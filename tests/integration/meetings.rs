@@ -88,7 +88,8 @@ async fn a_meetings_agenda_is_the_dashboards_and_its_decisions_stand_once_it_is_
             .filter(|o| {
                 o["plan"]["capacity"].as_array().is_some_and(|checks| {
                     checks.iter().any(|c| {
-                        let n = |k: &str| c[k].as_str().unwrap_or("0").parse::<rust_decimal::Decimal>().expect("decimal");
+                        let n =
+                            |k: &str| c[k].as_str().unwrap_or("0").parse::<rust_decimal::Decimal>().expect("decimal");
                         n("demand") > n("capacity")
                     })
                 })
@@ -116,12 +117,14 @@ async fn a_meetings_agenda_is_the_dashboards_and_its_decisions_stand_once_it_is_
         assert_eq!(audit_count(&app).await, before + 1, "one audit record");
         // The snapshot is the dashboard as it stood.
         let snapshot: Value =
-            serde_json::from_str(&app.store.meeting_snapshot(id).await.expect("query").expect("snapshot")).expect("json");
+            serde_json::from_str(&app.store.meeting_snapshot(id).await.expect("query").expect("snapshot"))
+                .expect("json");
         assert_eq!(snapshot["total"], dashboard["total"]);
 
         // A decision on the first escalation, stored with who took it.
         let item = created.items.iter().find(|i| i.kind == AgendaKind::Escalation).expect("an escalation item");
-        let (status, body) = decide(&app, &psg, id, item.id, item.version, " PSG prioriterar AKN:s arkivering före EHR. ").await;
+        let (status, body) =
+            decide(&app, &psg, id, item.id, item.version, " PSG prioriterar AKN:s arkivering före EHR. ").await;
         assert_eq!(status, 200, "{body}");
         let decided = meeting(&app, id).await;
         let stored = decided.item(item.id).expect("item");
@@ -134,14 +137,14 @@ async fn a_meetings_agenda_is_the_dashboards_and_its_decisions_stand_once_it_is_
         assert_eq!(body["message"], "stale");
 
         // Other business, added and removed.
-        let (status, body) =
-            app.call(&psg, "/sf/meetings/add_item", &[("id", &id.to_string()), ("title", "Budgetprocessen 2022")]).await;
+        let (status, body) = app
+            .call(&psg, "/sf/meetings/add_item", &[("id", &id.to_string()), ("title", "Budgetprocessen 2022")])
+            .await;
         assert_eq!(status, 200, "{body}");
         let other = body.as_i64().expect("item id");
         assert_eq!(sources(&meeting(&app, id).await, AgendaKind::Other), [""]);
-        let (status, _) = app
-            .call(&psg, "/sf/meetings/remove_item", &[("id", &id.to_string()), ("item", &other.to_string())])
-            .await;
+        let (status, _) =
+            app.call(&psg, "/sf/meetings/remove_item", &[("id", &id.to_string()), ("item", &other.to_string())]).await;
         assert_eq!(status, 200);
         assert!(meeting(&app, id).await.item(other).is_none());
 
@@ -165,7 +168,10 @@ async fn a_meetings_agenda_is_the_dashboards_and_its_decisions_stand_once_it_is_
         let item_text = item.id.to_string();
         let version = (item.version + 1).to_string();
         let refused: [(&str, Vec<(&str, &str)>); 5] = [
-            ("/sf/meetings/decide", vec![("id", &id_text), ("item", &item_text), ("version", &version), ("decision", "Nytt")]),
+            (
+                "/sf/meetings/decide",
+                vec![("id", &id_text), ("item", &item_text), ("version", &version), ("decision", "Nytt")],
+            ),
             ("/sf/meetings/add_item", vec![("id", &id_text), ("title", "Sent")]),
             ("/sf/meetings/remove_item", vec![("id", &id_text), ("item", &item_text)]),
             ("/sf/meetings/snapshot", vec![("id", &id_text)]),
@@ -193,7 +199,16 @@ async fn a_meetings_agenda_is_the_dashboards_and_its_decisions_stand_once_it_is_
         let meeting_sheet = workbook.sheets.iter().find(|s| s.name == app::views::MEETING_SHEET).expect("meeting");
         assert!(meeting_sheet.rows.iter().flatten().any(|c| c.as_text() == "Alva Lind, Cecilia Wahlström"));
         assert_eq!(app.get("/meetings/999999/protocol.xlsx").await.status().as_u16(), 404);
-        assert_eq!(app.anonymous.get(format!("{}/meetings/{id}/protocol.xlsx", app.url)).send().await.expect("request").status().as_u16(), 401);
+        assert_eq!(
+            app.anonymous
+                .get(format!("{}/meetings/{id}/protocol.xlsx", app.url))
+                .send()
+                .await
+                .expect("request")
+                .status()
+                .as_u16(),
+            401
+        );
 
         // The pages render on the server for the reader.
         for path in [format!("/meetings/{id}"), format!("/meetings/{id}/protocol"), "/meetings".to_owned()] {
@@ -225,7 +240,11 @@ async fn readers_cannot_run_meetings_and_bad_input_is_refused_by_field_and_chang
             let (status, _) = create(&app, client, "Eget möte", &[]).await;
             assert_eq!(status, 403, "{backend:?}");
             let (status, _) = app
-                .call(client, "/sf/meetings/decide", &[("id", &id), ("item", &item_id), ("version", &version), ("decision", "x")])
+                .call(
+                    client,
+                    "/sf/meetings/decide",
+                    &[("id", &id), ("item", &item_id), ("version", &version), ("decision", "x")],
+                )
                 .await;
             assert_eq!(status, 403);
             for (path, form) in [
@@ -264,8 +283,23 @@ async fn readers_cannot_run_meetings_and_bad_input_is_refused_by_field_and_chang
         }
         let long = "x".repeat(4001);
         for (path, form, field, code) in [
-            ("/sf/meetings/decide", vec![("id", id.as_str()), ("item", item_id.as_str()), ("version", version.as_str()), ("decision", " ")], "decision", "required"),
-            ("/sf/meetings/decide", vec![("id", id.as_str()), ("item", item_id.as_str()), ("version", version.as_str()), ("decision", long.as_str())], "decision", "too_long"),
+            (
+                "/sf/meetings/decide",
+                vec![("id", id.as_str()), ("item", item_id.as_str()), ("version", version.as_str()), ("decision", " ")],
+                "decision",
+                "required",
+            ),
+            (
+                "/sf/meetings/decide",
+                vec![
+                    ("id", id.as_str()),
+                    ("item", item_id.as_str()),
+                    ("version", version.as_str()),
+                    ("decision", long.as_str()),
+                ],
+                "decision",
+                "too_long",
+            ),
             ("/sf/meetings/add_item", vec![("id", id.as_str()), ("title", "")], "title", "required"),
         ] {
             let (status, body) = app.call(&psg, path, &form).await;
@@ -273,7 +307,13 @@ async fn readers_cannot_run_meetings_and_bad_input_is_refused_by_field_and_chang
             assert_eq!((body["field"].as_str(), body["message"].as_str()), (Some(field), Some(code)));
         }
         // Unknown meeting or item: 404.
-        let (status, _) = app.call(&psg, "/sf/meetings/decide", &[("id", "999999"), ("item", &item_id), ("version", "1"), ("decision", "x")]).await;
+        let (status, _) = app
+            .call(
+                &psg,
+                "/sf/meetings/decide",
+                &[("id", "999999"), ("item", &item_id), ("version", "1"), ("decision", "x")],
+            )
+            .await;
         assert_eq!(status, 404);
         let (status, _) = app.call(&psg, "/sf/meetings/remove_item", &[("id", &id), ("item", "999999")]).await;
         assert_eq!(status, 404);
@@ -330,13 +370,17 @@ async fn two_meetings_snapshots_compare_figure_by_figure_and_object_by_object() 
         assert_eq!(c["from"]["figures"]["total"], c["to"]["figures"]["total"], "the budget did not move");
         let changes = c["changes"].as_array().expect("changes");
         let ehr = changes.iter().find(|o| o["code"] == "EHR").expect("EHR");
-        assert_eq!((ehr["over_capacity_before"].as_bool(), ehr["over_capacity_after"].as_bool()), (Some(false), Some(true)));
+        assert_eq!(
+            (ehr["over_capacity_before"].as_bool(), ehr["over_capacity_after"].as_bool()),
+            (Some(false), Some(true))
+        );
         let akn = changes.iter().find(|o| o["code"] == "AKN").expect("AKN");
         assert_eq!(akn["before"], akn["after"]);
         // By default the latest two, earlier first.
         let (_, default) = app.call(&app.client, "/sf/meetings/compare", &[]).await;
         assert_eq!((default["from"]["id"].as_i64(), default["to"]["id"].as_i64()), (Some(first), Some(second)));
-        let (status, _) = app.call(&app.client, "/sf/meetings/compare", &[("from", "999999"), ("to", &second.to_string())]).await;
+        let (status, _) =
+            app.call(&app.client, "/sf/meetings/compare", &[("from", "999999"), ("to", &second.to_string())]).await;
         assert_eq!(status, 404);
 
         let (status, html) = app.get_html(&format!("/meetings/compare?from={first}&to={second}")).await;

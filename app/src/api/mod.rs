@@ -94,9 +94,9 @@ pub use escalation::{
 mod meeting;
 #[cfg(feature = "ui")]
 pub use meeting::{
-    add_agenda_item, close_meeting, create_meeting, get_meeting, get_meeting_comparison, get_meetings,
-    get_new_meeting, get_protocol, record_decision, remove_agenda_item, retake_snapshot, AddAgendaItem, CloseMeeting,
-    CreateMeeting, RecordDecision, RemoveAgendaItem, RetakeSnapshot,
+    add_agenda_item, close_meeting, create_meeting, get_meeting, get_meeting_comparison, get_meetings, get_new_meeting,
+    get_protocol, record_decision, remove_agenda_item, retake_snapshot, AddAgendaItem, CloseMeeting, CreateMeeting,
+    RecordDecision, RemoveAgendaItem, RetakeSnapshot,
 };
 
 #[cfg(feature = "ui")]

@@ -190,7 +190,8 @@ impl MeetingForm {
             "attendees",
             if attendees.len() > MEETING_ATTENDEES_MAX { Err(DomainError::TooLarge) } else { Ok(attendees) },
         );
-        let input = (|| Some(MeetingInput { held_on: held_on?, title: title?, year: year?, attendee_ids: attendees? }))();
+        let input =
+            (|| Some(MeetingInput { held_on: held_on?, title: title?, year: year?, attendee_ids: attendees? }))();
         c.finish(input)
     }
 }
@@ -207,9 +208,8 @@ impl AgendaItemForm {
         let mut c = Checks::default();
         let title = c.take("title", name(&self.title, MEETING_TITLE_MAX_CHARS));
         let detail = c.take("detail", text(&self.detail, MEETING_TEXT_MAX_CHARS));
-        let draft = (|| {
-            Some(AgendaDraft { kind: AgendaKind::Other, source: String::new(), title: title?, detail: detail? })
-        })();
+        let draft =
+            (|| Some(AgendaDraft { kind: AgendaKind::Other, source: String::new(), title: title?, detail: detail? }))();
         c.finish(draft)
     }
 }

@@ -161,7 +161,11 @@ pub fn capacity_notes(dashboard: &Dashboard) -> Vec<CapacityNote> {
         .over_capacity()
         .map(|o| CapacityNote {
             code: o.code.clone(),
-            checks: o.plan.as_ref().map(|p| p.capacity.iter().copied().filter(|c| c.is_over()).collect()).unwrap_or_default(),
+            checks: o
+                .plan
+                .as_ref()
+                .map(|p| p.capacity.iter().copied().filter(|c| c.is_over()).collect())
+                .unwrap_or_default(),
         })
         .collect()
 }
@@ -389,9 +393,12 @@ mod tests {
                 version: 1,
             },
         ];
-        let settings =
-            PlanSettings::new(Money::parse("655").unwrap(), Money::parse("655").unwrap(), Hours::parse("1700").unwrap())
-                .unwrap();
+        let settings = PlanSettings::new(
+            Money::parse("655").unwrap(),
+            Money::parse("655").unwrap(),
+            Hours::parse("1700").unwrap(),
+        )
+        .unwrap();
         let plan = |id, object_id, capacity| PlanYear {
             id,
             object_id,
@@ -503,11 +510,7 @@ mod tests {
             groups.iter().map(|(k, items)| (*k, items.iter().map(|i| i.id).collect())).collect();
         assert_eq!(
             shape,
-            [
-                (AgendaKind::Escalation, vec![4, 3]),
-                (AgendaKind::Contract, vec![2]),
-                (AgendaKind::Other, vec![1]),
-            ]
+            [(AgendaKind::Escalation, vec![4, 3]), (AgendaKind::Contract, vec![2]), (AgendaKind::Other, vec![1]),]
         );
     }
 

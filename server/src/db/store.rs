@@ -605,12 +605,7 @@ impl PortfolioStore for SqlStore {
         self.replace_snapshot(id, snapshot, agenda, actor).await
     }
 
-    async fn add_agenda_item(
-        &self,
-        meeting_id: i64,
-        draft: &app::domain::AgendaDraft,
-        actor: i64,
-    ) -> StoreResult<i64> {
+    async fn add_agenda_item(&self, meeting_id: i64, draft: &app::domain::AgendaDraft, actor: i64) -> StoreResult<i64> {
         self.insert_agenda_item(meeting_id, draft, actor).await
     }
 

@@ -103,13 +103,55 @@ fn FiguresTable(from: ComparedMeeting, to: ComparedMeeting) -> impl IntoView {
     let count = |v: usize| Decimal::from(v as u64);
     let plain = |v: Decimal| v.to_string();
     let rows: Vec<(&'static str, &'static str, String, String, String)> = vec![
-        ("budget", m.kpi_budget, money(a.total.amount), money(b.total.amount), signed(b.total.amount - a.total.amount, money)),
-        ("hours", m.kpi_hours, format_hours(a.total.hours), format_hours(b.total.hours), signed(b.total.hours - a.total.hours, format_hours)),
-        ("fte", m.kpi_fte, format_fte(a.total.fte), format_fte(b.total.fte), signed(b.total.fte - a.total.fte, format_fte)),
-        ("initiatives", m.kpi_initiatives, a.initiatives.to_string(), b.initiatives.to_string(), signed(count(b.initiatives) - count(a.initiatives), plain)),
-        ("escalations", m.kpi_escalations, a.escalations.to_string(), b.escalations.to_string(), signed(count(b.escalations) - count(a.escalations), plain)),
-        ("contracts", m.kpi_contracts, a.contracts.to_string(), b.contracts.to_string(), signed(count(b.contracts) - count(a.contracts), plain)),
-        ("over-capacity", m.kpi_over_capacity, a.over_capacity.to_string(), b.over_capacity.to_string(), signed(count(b.over_capacity) - count(a.over_capacity), plain)),
+        (
+            "budget",
+            m.kpi_budget,
+            money(a.total.amount),
+            money(b.total.amount),
+            signed(b.total.amount - a.total.amount, money),
+        ),
+        (
+            "hours",
+            m.kpi_hours,
+            format_hours(a.total.hours),
+            format_hours(b.total.hours),
+            signed(b.total.hours - a.total.hours, format_hours),
+        ),
+        (
+            "fte",
+            m.kpi_fte,
+            format_fte(a.total.fte),
+            format_fte(b.total.fte),
+            signed(b.total.fte - a.total.fte, format_fte),
+        ),
+        (
+            "initiatives",
+            m.kpi_initiatives,
+            a.initiatives.to_string(),
+            b.initiatives.to_string(),
+            signed(count(b.initiatives) - count(a.initiatives), plain),
+        ),
+        (
+            "escalations",
+            m.kpi_escalations,
+            a.escalations.to_string(),
+            b.escalations.to_string(),
+            signed(count(b.escalations) - count(a.escalations), plain),
+        ),
+        (
+            "contracts",
+            m.kpi_contracts,
+            a.contracts.to_string(),
+            b.contracts.to_string(),
+            signed(count(b.contracts) - count(a.contracts), plain),
+        ),
+        (
+            "over-capacity",
+            m.kpi_over_capacity,
+            a.over_capacity.to_string(),
+            b.over_capacity.to_string(),
+            signed(count(b.over_capacity) - count(a.over_capacity), plain),
+        ),
     ];
     view! {
         <section aria-labelledby="compare-figures">

@@ -14,7 +14,9 @@ use leptos_router::hooks::use_params_map;
 
 use super::fields::{Input, TextArea};
 use super::{state_badge, use_hydrated, Figures, Outcome};
-use crate::api::{get_meeting, AddAgendaItem, AppError, CloseMeeting, RecordDecision, RemoveAgendaItem, RetakeSnapshot};
+use crate::api::{
+    get_meeting, AddAgendaItem, AppError, CloseMeeting, RecordDecision, RemoveAgendaItem, RetakeSnapshot,
+};
 use crate::domain::{AgendaItem, AgendaItemForm, AgendaKind, DecisionForm, Limit, Meeting, MEETING_TEXT_MAX_CHARS};
 use crate::i18n::{fill, format_date, format_hours_unit, format_money, format_timestamp};
 use crate::ui::access::{after_success, last_error, succeeded, Changed};

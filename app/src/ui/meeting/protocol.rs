@@ -8,8 +8,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use super::Figures;
-use crate::domain::MeetingState;
 use crate::api::{get_protocol, AppError};
+use crate::domain::MeetingState;
 use crate::i18n::{format_date, format_fte, format_hours, format_money, format_timestamp};
 use crate::ui::locale::use_locale;
 use crate::ui::status::ErrorPage;
