@@ -87,7 +87,7 @@ test('a PSG member creates a meeting, records a decision, opens the protocol and
   await expect(saved.getByLabel('Beslut')).toHaveValue(decision);
 
   // An item of the secretary's own.
-  await psg.getByLabel('Fråga').fill(`Budgetprocessen 2022 (${tag})`);
+  await psg.getByLabel('Fråga', { exact: true }).fill(`Budgetprocessen 2022 (${tag})`);
   await psg.getByRole('button', { name: 'Lägg till' }).click();
   await expect(psg.locator('[data-kind="other"] .agenda-item')).toHaveCount(1);
 
