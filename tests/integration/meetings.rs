@@ -15,6 +15,9 @@ use crate::helpers::{backends, spawn_app, TestApp};
 const PSG: &str = "cecilia.wahlstrom@linkoping.example";
 const ADMIN: &str = "alva.lind@linkoping.example";
 
+/// A form, the field it gets wrong and the expected error code.
+type BadForm<'a> = (Vec<(&'a str, &'a str)>, &'a str, &'a str);
+
 fn in_days(days: i64) -> String {
     (chrono::Utc::now().date_naive() + chrono::Duration::days(days)).to_string()
 }
@@ -264,7 +267,7 @@ async fn readers_cannot_run_meetings_and_bad_input_is_refused_by_field_and_chang
 
         // Bad input, field by field, in Swedish on the form.
         let held_on = in_days(3);
-        let cases: [(Vec<(&str, &str)>, &str, &str); 6] = [
+        let cases: [BadForm; 6] = [
             (vec![("held_on", &held_on), ("title", "   "), ("year", "2021")], "title", "required"),
             (vec![("held_on", "2027-02-30"), ("title", "PSG"), ("year", "2021")], "held_on", "unknown"),
             (vec![("held_on", "31/3 2027"), ("title", "PSG"), ("year", "2021")], "held_on", "unknown"),

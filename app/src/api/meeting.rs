@@ -137,7 +137,7 @@ pub async fn get_meeting(id: i64) -> Result<MeetingPage, AppError> {
         let snapshot = server::snapshot(id).await?;
         let mut others: Vec<MeetingRow> =
             store()?.meetings().await?.iter().filter(|m| m.id != id).map(MeetingRow::of).collect();
-        others.sort_by(|a, b| (b.held_on, b.id).cmp(&(a.held_on, a.id)));
+        crate::views::newest_first(&mut others);
         Ok(MeetingPage {
             can_edit: meeting.is_open() && may_run_meetings(&principal),
             figures: KeyFigures::of(&snapshot),
@@ -239,7 +239,7 @@ pub async fn get_meeting_comparison(
     respond(async {
         require(Permission::ReadPortfolio)?;
         let mut rows: Vec<MeetingRow> = store()?.meetings().await?.iter().map(MeetingRow::of).collect();
-        rows.sort_by(|a, b| (b.held_on, b.id).cmp(&(a.held_on, a.id)));
+        crate::views::newest_first(&mut rows);
         let pair = match (from, to) {
             (Some(from), Some(to)) => Some((from, to)),
             _ => default_pair(&rows),

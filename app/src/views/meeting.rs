@@ -98,10 +98,15 @@ pub struct MeetingList {
     pub today: NaiveDate,
 }
 
+/// Meetings by date, the latest first (the one made last first on a day).
+pub fn newest_first(rows: &mut [MeetingRow]) {
+    rows.sort_by_key(|row| std::cmp::Reverse((row.held_on, row.id)));
+}
+
 /// Splits meetings into upcoming and past, each newest first.
 pub fn meeting_list(meetings: &[Meeting], today: NaiveDate, can_create: bool) -> MeetingList {
     let mut rows: Vec<MeetingRow> = meetings.iter().map(MeetingRow::of).collect();
-    rows.sort_by(|a, b| (b.held_on, b.id).cmp(&(a.held_on, a.id)));
+    newest_first(&mut rows);
     let (upcoming, past) = rows.into_iter().partition(|r| r.held_on >= today);
     MeetingList { upcoming, past, can_create, today }
 }

@@ -42,9 +42,9 @@ pub use escalation::{
 pub use import::ImportPreviewPage;
 pub use meeting::{
     agenda_from, agenda_groups, agenda_kind_name, capacity_notes, default_pair, meeting_comparison, meeting_list,
-    protocol, protocol_workbook, AgendaGroup, CapacityNote, ComparedMeeting, KeyFigures, MeetingComparison,
-    MeetingList, MeetingPage, MeetingRow, NewMeeting, Protocol, ProtocolObject, FIGURES_SHEET, MEETING_SHEET,
-    PROTOCOL_SHEET,
+    newest_first, protocol, protocol_workbook, AgendaGroup, CapacityNote, ComparedMeeting, KeyFigures,
+    MeetingComparison, MeetingList, MeetingPage, MeetingRow, NewMeeting, Protocol, ProtocolObject, FIGURES_SHEET,
+    MEETING_SHEET, PROTOCOL_SHEET,
 };
 pub use object_page::{
     build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,
