@@ -1,14 +1,17 @@
 // Prints the first-load transfer size of a page: its HTML and the CSS, JS
 // and wasm it loads, raw, gzip -9 and brotli -q 11, plus what the server
 // actually sends with Accept-Encoding: br.
-// Usage: node scripts/size.mjs [base-url] [path]
+// Usage: [COOKIE=name=value] node scripts/size.mjs [base-url] [path]
+// (COOKIE: a signed-in session, for pages that need one)
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const path = process.argv[3] ?? '/';
+const session = process.env.COOKIE ? { cookie: process.env.COOKIE } : {};
 
 async function body(url, encoding) {
-  const response = await fetch(url, { headers: encoding ? { 'accept-encoding': encoding } : {} });
+  const headers = { ...session, ...(encoding ? { 'accept-encoding': encoding } : {}) };
+  const response = await fetch(url, { headers });
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return Buffer.from(await response.arrayBuffer());
 }
@@ -17,7 +20,7 @@ async function body(url, encoding) {
 async function wireSize(url) {
   const { request } = await import('node:http');
   return new Promise((resolve, reject) => {
-    request(url, { headers: { 'accept-encoding': 'br' } }, (res) => {
+    request(url, { headers: { ...session, 'accept-encoding': 'br' } }, (res) => {
       let size = 0;
       res.on('data', (chunk) => (size += chunk.length));
       res.on('end', () => resolve({ size, encoding: res.headers['content-encoding'] ?? 'identity' }));

@@ -306,6 +306,18 @@ pub trait PortfolioStore: Send + Sync + 'static {
     /// raises (objects, plans, initiatives, outcomes, escalations,
     /// contracts): a dashboard built between two equal readings is current.
     async fn data_revision(&self) -> StoreResult<i64>;
+    // The status page's "since you last looked" (migration 0014).
+
+    /// When the person last marked the status page's changes as read;
+    /// `None` before the first time.
+    async fn status_seen_at(&self, person_id: i64) -> StoreResult<Option<DateTime<Utc>>>;
+    /// Moves the person's baseline to `at`, never back: an earlier `at`
+    /// leaves a later baseline as it is. Not audited (reading state).
+    async fn mark_status_seen(&self, person_id: i64, at: DateTime<Utc>) -> StoreResult<()>;
+    /// Audit records whose `entity` is one of `entities`, made after
+    /// `since`, newest first, at most `limit`.
+    async fn audit_since(&self, since: DateTime<Utc>, entities: &[&str], limit: usize)
+        -> StoreResult<Vec<AuditRecord>>;
     /// The recorded outcomes of every plan of a year, by initiative id.
     async fn outcomes_in_year(&self, year: i32) -> StoreResult<Vec<(i64, crate::domain::Outcome)>>;
     /// Records (or corrects) what an initiative actually took; allowed on

@@ -82,3 +82,31 @@ fn read_password() -> Result<String, CliError> {
         None => Ok(password),
     }
 }
+
+/// Fills an empty database with a synthetic portfolio of the given size
+/// (benchmarks); refuses a database that already holds anything.
+pub async fn seed(config: &Config, size: app::demo::synthetic::Size) -> Result<(), CliError> {
+    use app::store::PortfolioStore;
+
+    size.check().map_err(CliError::Input)?;
+    let store = open(config).await?;
+    if !store.is_empty().await? {
+        return Err(CliError::Input(
+            "the database is not empty: seed a new one (another --data-dir or DATABASE_URL)".into(),
+        ));
+    }
+    let started = std::time::Instant::now();
+    let data = app::demo::synthetic::dataset(size, chrono::Utc::now().date_naive());
+    store.load(&data, None).await?;
+    let initiatives: usize = data.plan_years.iter().map(|p| p.initiatives.len()).sum();
+    println!(
+        "Seeded {} objects, {initiatives} initiatives ({} in {}), {} contracts and {} escalations in {:.1} s.",
+        data.objects.len(),
+        size.initiatives,
+        size.year,
+        data.contracts.len(),
+        data.escalations.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}

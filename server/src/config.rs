@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 
 use crate::db::{ConnectError, DatabaseTarget};
 
@@ -37,6 +37,9 @@ Usage: styrbord [options]                 start the server
                                           create a person who signs in with a password
        styrbord user set-password --email E
                                           set a new password (ends their sessions)
+       styrbord seed --objects N --initiatives N --contracts N [--year Y] [--seed S]
+                                          fill an empty database with a synthetic portfolio
+                                          (for benchmarks; the demo accounts sign in to it)
 The password is read from the terminal without echo, or as one line on stdin.
 
 Options:
@@ -224,6 +227,11 @@ pub enum Command {
         config: Config,
         email: String,
     },
+    /// `styrbord seed`: a synthetic portfolio for benchmarks.
+    Seed {
+        config: Config,
+        size: app::demo::synthetic::Size,
+    },
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -267,11 +275,23 @@ impl Config {
         let auth = auth_from_env(&env)?;
         let reminders = reminders_from_env(&env)?;
         let (user_command, args) = match args {
+            [seed, rest @ ..] if seed == "seed" => (Some("seed"), rest),
             [user, verb, rest @ ..] if user == "user" => (Some(verb.as_str()), rest),
             [user] if user == "user" => return Err(ConfigError::MissingValue("user".into())),
             _ => (None, args),
         };
         let (mut email, mut name, mut admin) = (None, None, false);
+        let seeding = user_command == Some("seed");
+        let mut size = app::demo::synthetic::Size {
+            objects: 100,
+            initiatives: 10_000,
+            contracts: 2_000,
+            year: chrono::Utc::now().year(),
+            seed: 1,
+        };
+        let count = |name: &'static str, value: String| -> Result<usize, ConfigError> {
+            value.trim().parse().map_err(|_| ConfigError::BadSetting { name, expected: "a whole number", value })
+        };
         let mut rest = args.iter();
         while let Some(arg) = rest.next() {
             let mut value = || rest.next().cloned().ok_or_else(|| ConfigError::MissingValue(arg.clone()));
@@ -285,6 +305,11 @@ impl Config {
                 "--email" if user_command.is_some() => email = Some(value()?),
                 "--name" if user_command.is_some() => name = Some(value()?),
                 "--admin" if user_command.is_some() => admin = true,
+                "--objects" if seeding => size.objects = count("--objects", value()?)?,
+                "--initiatives" if seeding => size.initiatives = count("--initiatives", value()?)?,
+                "--contracts" if seeding => size.contracts = count("--contracts", value()?)?,
+                "--year" if seeding => size.year = i32::try_from(count("--year", value()?)?).unwrap_or(i32::MAX),
+                "--seed" if seeding => size.seed = count("--seed", value()?)? as u64,
                 other => return Err(ConfigError::UnknownOption(other.into())),
             }
         }
@@ -312,6 +337,7 @@ impl Config {
                 admin,
             }),
             Some("set-password") => Ok(Command::SetPassword { config, email: required(email, "--email")? }),
+            Some("seed") => Ok(Command::Seed { config, size }),
             Some(other) => Err(ConfigError::UnknownOption(format!("user {other}"))),
         }
     }
@@ -534,5 +560,24 @@ mod tests {
         let reset = Config::from_sources(|_| None, &args(&["user", "set-password"]));
         assert!(matches!(reset, Err(ConfigError::MissingValue(flag)) if flag == "--email"));
         assert!(matches!(Config::from_sources(|_| None, &args(&["user", "drop"])), Err(ConfigError::UnknownOption(_))));
+    }
+
+    #[test]
+    fn seed_takes_sizes_and_names_a_bad_one() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let seed = Config::from_sources(
+            |_| None,
+            &args(&["seed", "--objects", "7", "--initiatives", "70", "--contracts", "3", "--year", "2025"]),
+        );
+        match seed {
+            Ok(Command::Seed { size, .. }) => {
+                assert_eq!((size.objects, size.initiatives, size.contracts, size.year), (7, 70, 3, 2025));
+            }
+            _ => panic!("seed was not parsed"),
+        }
+        let bad = Config::from_sources(|_| None, &args(&["seed", "--objects", "många"]));
+        assert!(matches!(bad, Err(ConfigError::BadSetting { name: "--objects", .. })));
+        let misplaced = Config::from_sources(|_| None, &args(&["--objects", "7"]));
+        assert!(matches!(misplaced, Err(ConfigError::UnknownOption(_))));
     }
 }

@@ -61,6 +61,9 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         Ok(config::Command::SetPassword { config, email }) => {
             return cli::set_password(&config, &email).await.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS)
         }
+        Ok(config::Command::Seed { config, size }) => {
+            return cli::seed(&config, size).await.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS)
+        }
         Err(error) => return fail(&error),
     };
     telemetry::init();

@@ -1,5 +1,5 @@
 //! Finished pages for the read-only pages served without the wasm bundle
-//! (the dashboard and its drill-down): the steering group opens them many
+//! (the dashboard and its drill-down; not `/status`, see [`NOT_KEPT`]): the steering group opens them many
 //! times between changes, and rendering a hundred objects' rows and
 //! compressing them costs more than anything else in the request.
 //!
@@ -37,6 +37,13 @@ const CAPACITY: usize = 256;
 /// Larger pages are not kept.
 const MAX_PAGE: usize = 4 * 1024 * 1024;
 
+/// Pages without the bundle that are never kept: `/status` shows the
+/// person's changes since their own baseline, from audit records that move
+/// no data revision (and its baseline is moved by a form), so a kept copy
+/// could hide what changed. It is small and renders in a few milliseconds
+/// from the cached dashboard.
+const NOT_KEPT: &[&str] = &["/status"];
+
 #[derive(Clone, Default)]
 pub struct PageCache {
     pages: Arc<Mutex<HashMap<String, Arc<Page>>>>,
@@ -57,7 +64,7 @@ pub struct PageCacheState {
 
 pub async fn serve(State(state): State<PageCacheState>, request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    if request.method() != Method::GET || !app::ui::WITHOUT_WASM.contains(&path) {
+    if request.method() != Method::GET || !app::ui::WITHOUT_WASM.contains(&path) || NOT_KEPT.contains(&path) {
         return next.run(request).await;
     }
     let Ok(revision) = state.store.data_revision().await else {

@@ -788,6 +788,10 @@ fn matrix() -> Vec<MatrixRow> {
         // contract's (400): nothing changes.
         ("POST", "/sf/dashboard", "/sf/dashboard".into(), form(&[("year", "2021")]), READERS),
         ("POST", "/sf/dashboard/rows", "/sf/dashboard/rows".into(), form(&[("query", "year=2021")]), READERS),
+        // The phone's status page, and marking its changes as read (a time
+        // that is no time is refused with 400 for those allowed).
+        ("POST", "/sf/status", "/sf/status".into(), form(&[]), READERS),
+        ("POST", "/sf/status/seen", "/sf/status/seen".into(), form(&[("seen", "not a time")]), READERS),
         ("POST", "/sf/contracts/list", "/sf/contracts/list".into(), form(&[]), READERS),
         ("POST", "/sf/contracts/summary", "/sf/contracts/summary".into(), form(&[]), READERS),
         ("POST", "/sf/contracts/page", "/sf/contracts/page".into(), form(&[("id", "CONTRACT")]), READERS),

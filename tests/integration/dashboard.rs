@@ -182,3 +182,37 @@ async fn the_dashboard_page_is_html_without_the_bundle_and_only_for_readers() {
         assert_ne!(response.status().as_u16(), 200, "signed-out people are sent to sign in");
     }
 }
+
+#[tokio::test]
+async fn a_synthetic_portfolio_loads_on_both_backends_and_the_dashboard_sums_it() {
+    use app::demo::synthetic::{dataset, Size};
+
+    let size = Size { objects: 12, initiatives: 600, contracts: 150, year: 2026, seed: 3 };
+    let today = app::domain::clock::today();
+    let data = dataset(size, today);
+    for backend in backends() {
+        let mut app = crate::helpers::spawn_app_with(backend, false).await;
+        app.store.load(&data, None).await.expect("the synthetic portfolio loads");
+        app.client = app.sign_in(crate::helpers::READER, app::demo::DEMO_PASSWORD).await;
+        let d = dashboard(&app, "2026").await;
+        let objects = d["objects"].as_array().expect("objects");
+        assert_eq!(objects.len(), 12);
+        assert_eq!(d["initiatives"].as_u64(), Some(600), "{backend:?}");
+        // The total is the plans' own budget matrices added up.
+        let mut amount = Decimal::ZERO;
+        for plan in data.plan_years.iter().filter(|p| p.year == 2026) {
+            let (matrix, _) = initiatives_of(&app, &plan.object, 2026).await;
+            assert_eq!(dec(&object(&d, &plan.object)["plan"]["total"]["amount"]), matrix.total.amount);
+            amount += matrix.total.amount;
+        }
+        assert_eq!(dec(&d["total"]["amount"]), amount, "{backend:?}");
+        assert_eq!(d["previous_year"], 2025);
+        assert!(!d["previous_total"].is_null(), "the year before has plans too");
+        // Contracts ending within a year are there to act on, most urgent first.
+        let soon = data.contracts.iter().filter(|c| c.end >= today && c.end <= app::domain::add_months(today, 12));
+        assert!(soon.count() > 0);
+        let contracts = d["contracts"].as_array().expect("contracts");
+        assert!(!contracts.is_empty(), "contracts needing action are listed on {backend:?}");
+        assert_eq!(d["escalations"].as_array().map(Vec::len), Some(data.escalations.len()));
+    }
+}

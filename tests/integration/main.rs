@@ -22,4 +22,5 @@ mod portfolio;
 mod priority;
 mod reminders;
 mod startup;
+mod status_page;
 mod store;

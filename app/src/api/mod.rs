@@ -98,6 +98,10 @@ pub use meeting::{
     get_protocol, record_decision, remove_agenda_item, retake_snapshot, AddAgendaItem, CloseMeeting, CreateMeeting,
     RecordDecision, RemoveAgendaItem, RetakeSnapshot,
 };
+#[cfg(feature = "ui")]
+mod status_page;
+#[cfg(feature = "ui")]
+pub use status_page::{get_status_page, mark_status_seen, MarkStatusSeen};
 
 #[cfg(feature = "ui")]
 mod reminders;

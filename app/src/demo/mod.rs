@@ -10,6 +10,7 @@ mod akn;
 mod contracts;
 mod escalations;
 mod portfolio;
+pub mod synthetic;
 
 use chrono::NaiveDate;
 

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::access::{Permission, Principal};
 use super::keyed::keyed;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -60,6 +61,39 @@ pub struct AuditFilter {
     pub until: Option<DateTime<Utc>>,
 }
 
+/// The kinds of record that are portfolio data: objects, their plans,
+/// initiatives, outcomes, catalogues, contracts, escalations and suppliers.
+/// Anyone who reads the portfolio may read these changes (the status
+/// page's "since you last looked"). Every other kind is personal or
+/// administration (sign-ins, sessions, API tokens, calendar feeds, people,
+/// roles, settings, demo loads) and stays in the audit trail proper.
+pub const PORTFOLIO_ENTITIES: &[&str] = &[
+    "object",
+    "plan_year",
+    "plan_capacity",
+    "portfolio_capacity",
+    "initiative",
+    "initiative_status",
+    "initiative_it_components",
+    "outcome",
+    "object_product",
+    "business_component",
+    "it_component",
+    "object_it_component",
+    "contract",
+    "escalation",
+    "supplier",
+];
+
+/// Whether `principal` may read this change outside the audit trail: a
+/// change to portfolio data, for someone who reads the portfolio. (Every
+/// role reads every object in pm3; people, roles, tokens, calendar feeds
+/// and sign-ins are never shown this way, even to their own object's
+/// people.)
+pub fn may_read_change(principal: &Principal, record: &AuditRecord) -> bool {
+    PORTFOLIO_ENTITIES.contains(&record.entity.as_str()) && principal.can(Permission::ReadPortfolio)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +104,38 @@ mod tests {
             assert_eq!(AuditAction::from_key(action.key()), Ok(action));
         }
         assert!(AuditAction::from_key("erase").is_err());
+    }
+
+    fn record(entity: &str, object_id: Option<i64>) -> AuditRecord {
+        AuditRecord {
+            id: 1,
+            at: "2026-12-01T10:00:00Z".parse().expect("time"),
+            actor_id: Some(2),
+            action: AuditAction::Update,
+            entity: entity.into(),
+            entity_id: Some("7".into()),
+            object_id,
+            before: None,
+            after: None,
+        }
+    }
+
+    #[test]
+    fn portfolio_changes_are_for_readers_and_personal_records_for_nobody() {
+        use super::super::{Grant, Role, Via};
+        let person = |grants: Vec<Grant>| Principal { person_id: Some(1), name: "P".into(), grants, via: Via::Session };
+        let leader = person(vec![Grant { role: Role::ObjectLeaderIt, object_id: Some(10) }]);
+        let psg = person(vec![Grant { role: Role::PsgMember, object_id: None }]);
+        let nobody = person(Vec::new());
+        for entity in ["initiative", "contract", "escalation", "plan_year", "initiative_status"] {
+            assert!(may_read_change(&leader, &record(entity, Some(10))), "{entity} on the leader's object");
+            assert!(may_read_change(&leader, &record(entity, Some(20))), "{entity} on another object: pm3 is open");
+            assert!(!may_read_change(&nobody, &record(entity, Some(10))), "{entity}: no role reads nothing");
+        }
+        for entity in ["calendar_feed", "api_token", "session", "role", "person", "credentials", "setting", "dataset"] {
+            assert!(!may_read_change(&leader, &record(entity, Some(10))), "{entity}");
+            assert!(!may_read_change(&psg, &record(entity, None)), "{entity} for the steering group");
+        }
+        assert!(!may_read_change(&Principal::public(), &record("role", Some(10))));
     }
 }

@@ -30,7 +30,7 @@ pub mod workbook;
 pub use access::{
     password_problem, Grant, PasswordProblem, Permission, Principal, Via, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
 };
-pub use audit::{AuditAction, AuditFilter, AuditRecord};
+pub use audit::{may_read_change, AuditAction, AuditFilter, AuditRecord, PORTFOLIO_ENTITIES};
 pub use budget::{fte, BudgetCell, BudgetColumn, BudgetLine, BudgetMatrix};
 pub use catalog::{
     BusinessComponent, CatalogChange, ComponentForm, ComponentInput, ItComponent, ObjectProduct, ProductForm,

@@ -13,6 +13,7 @@ mod escalation;
 mod format;
 mod meeting;
 mod reminders;
+mod status_page;
 mod sv;
 
 pub use calendar::CalendarTexts;
@@ -24,6 +25,7 @@ pub use format::{
 };
 pub use meeting::MeetingTexts;
 pub use reminders::ReminderTexts;
+pub use status_page::StatusPageTexts;
 
 use crate::domain::{
     AssignmentType, AuditAction, InitiativeStatus, MainActivity, ObjectCategory, PlanStatus, Role, Side,

@@ -45,6 +45,7 @@ fn Menu(user: Option<SessionUser>) -> impl IntoView {
     Some(view! {
         <nav class="site-nav" aria-label=t.nav_label>
             <A href="/">{t.nav_overview}</A>
+            <A href="/status">{use_locale().status_page().nav}</A>
             <A href="/dashboard">{use_locale().dashboard().nav}</A>
             <A href="/meetings">{use_locale().meeting().nav}</A>
             <A href="/portfolio/priorities">{t.nav_portfolio}</A>

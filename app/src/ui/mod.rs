@@ -14,6 +14,7 @@ pub(crate) mod plan;
 #[cfg(feature = "ssr")]
 mod shell;
 mod status;
+mod status_page;
 mod tables;
 
 use leptos::prelude::*;
@@ -30,7 +31,7 @@ pub use shell::shell;
 /// fast on a phone, where the bundle would be most of the first load.
 /// Reached by a link inside the running app, they render in the browser
 /// like every other page; their links lead on to hydrated pages.
-pub const WITHOUT_WASM: &[&str] = &["/dashboard", "/dashboard/rows"];
+pub const WITHOUT_WASM: &[&str] = &["/dashboard", "/dashboard/rows", "/status"];
 
 /// Where the compiled stylesheet is served.
 pub const STYLESHEET: &str = "/pkg/styrbord.css";
@@ -49,6 +50,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=overview::OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard") view=dashboard::DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/dashboard/rows") view=dashboard::DrillPage ssr=SsrMode::Async/>
+                    <Route path=path!("/status") view=status_page::StatusPage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code") view=object::ObjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/initiatives/:id") view=plan::InitiativePage ssr=SsrMode::Async/>
                     <Route path=path!("/objects/:code/plans/:year/new") view=plan::NewInitiativePage ssr=SsrMode::Async/>

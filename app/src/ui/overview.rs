@@ -42,6 +42,11 @@ fn OverviewBody(overview: Overview) -> impl IntoView {
             <div>
                 <h1>{t.overview_title}{year.map(|y| format!(" {y}"))}</h1>
                 <p class="lead">{t.overview_intro}</p>
+                // On a phone, the status page first (shown by style/status.css
+                // at narrow widths only).
+                <p class="phone-status-link">
+                    <a href="/status">{super::locale::use_locale().status_page().phone_link}</a>
+                </p>
                 {overview.can_add_objects.then(|| view! { <p><a class="button" href="/new-object">{t.new_object}</a></p> })}
             </div>
             <YearPicker years=overview.years.clone() selected=year base="/".to_string()/>

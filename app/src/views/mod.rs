@@ -17,6 +17,7 @@ mod plan_editor;
 mod priority;
 mod reminders;
 mod report;
+mod status_page;
 
 pub use access::{
     audit_csv, audit_entries, neutralise_cell, AccountPage, AuditEntry, AuditPage, AuditQuery, NewApiToken,
@@ -54,6 +55,10 @@ pub use plan_editor::{live_matrix, InitiativeEditor, PlanEditor};
 pub use priority::{priority_rows, PortfolioFilter, PortfolioPriorityPage, PriorityPage, PriorityRow};
 pub use reminders::{my_reminders, reminder_digest, ContractReminders, Digest, DigestItem, MyReminder, MyReminders};
 pub use report::{build_object_report, ObjectReport, ReportActivity, ReportLine, ReportRow};
+pub use status_page::{
+    build_changes, portfolio_figures, status_objects, subject_of, Change, ChangeFacts, ChangeKind, ChangeSource,
+    PortfolioFigures, StatusPage, Subject, CHANGE_LIMIT, FIRST_VISIT_DAYS,
+};
 
 /// The plan year to show: the one asked for, else the latest that has
 /// begun, else the earliest planned one.

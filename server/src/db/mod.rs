@@ -24,6 +24,7 @@ mod priority;
 mod reminders;
 mod rows;
 mod sql;
+mod status;
 mod store;
 
 pub use connect::{connect, ConnectError, DatabaseTarget};

@@ -530,6 +530,23 @@ impl PortfolioStore for SqlStore {
         self.outcome_rows(plan_year_id).await
     }
 
+    async fn status_seen_at(&self, person_id: i64) -> StoreResult<Option<chrono::DateTime<chrono::Utc>>> {
+        self.status_seen(person_id).await
+    }
+
+    async fn mark_status_seen(&self, person_id: i64, at: chrono::DateTime<chrono::Utc>) -> StoreResult<()> {
+        self.set_status_seen(person_id, at).await
+    }
+
+    async fn audit_since(
+        &self,
+        since: chrono::DateTime<chrono::Utc>,
+        entities: &[&str],
+        limit: usize,
+    ) -> StoreResult<Vec<AuditRecord>> {
+        self.audit_records_since(since, entities, limit).await
+    }
+
     async fn data_revision(&self) -> StoreResult<i64> {
         with_pool!(&self.pool, p, Db => sqlx::query_scalar("SELECT value FROM data_revision WHERE id = 1").fetch_one(p).await)
             .map_err(db)
