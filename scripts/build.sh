@@ -25,7 +25,7 @@ if [ "$mode" = release ]; then
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     "$pkg/styrbord_bg.wasm" -o "$pkg/styrbord_bg.wasm"
 fi
-cat style/tokens.css style/base.css style/layout.css style/tables.css style/overview.css style/forms.css style/plan.css style/escalation.css style/contract.css style/calendar.css style/dashboard.css style/status.css style/print.css \
+cat style/tokens.css style/base.css style/layout.css style/tables.css style/overview.css style/forms.css style/plan.css style/escalation.css style/contract.css style/calendar.css style/dashboard.css style/status.css style/meeting.css style/print.css \
   > "$pkg/styrbord.css"
 if [ "$mode" = release ]; then
   node scripts/compress.mjs "$pkg"

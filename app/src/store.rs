@@ -350,6 +350,57 @@ pub trait PortfolioStore: Send + Sync + 'static {
         actor: i64,
     ) -> StoreResult<crate::domain::Escalation>;
 
+    // The steering group's meetings. Every change runs in one transaction
+    // with its audit record; a closed meeting refuses every change with
+    // `Conflict("closed")`. The snapshot is the meeting's dashboard as
+    // JSON, kept as given.
+
+    /// Every meeting with its attendees (no agenda), by date.
+    async fn meetings(&self) -> StoreResult<Vec<crate::domain::Meeting>>;
+    /// One meeting with its attendees and agenda.
+    async fn meeting(&self, id: i64) -> StoreResult<Option<crate::domain::Meeting>>;
+    /// The meeting's snapshot as stored.
+    async fn meeting_snapshot(&self, id: i64) -> StoreResult<Option<String>>;
+    /// Creates a meeting with its snapshot and first agenda;
+    /// `Invalid("attendees")` for an id that names nobody.
+    async fn create_meeting(
+        &self,
+        input: &crate::domain::MeetingInput,
+        snapshot: &str,
+        agenda: &[crate::domain::AgendaDraft],
+        actor: i64,
+    ) -> StoreResult<i64>;
+    /// Replaces an open meeting's snapshot and adds the drafts whose
+    /// source is not on its agenda yet (items already there stay, with
+    /// their decisions); returns how many were added.
+    async fn retake_meeting_snapshot(
+        &self,
+        id: i64,
+        snapshot: &str,
+        agenda: &[crate::domain::AgendaDraft],
+        actor: i64,
+    ) -> StoreResult<usize>;
+    /// Adds an item at the end of its kind's group.
+    async fn add_agenda_item(
+        &self,
+        meeting_id: i64,
+        draft: &crate::domain::AgendaDraft,
+        actor: i64,
+    ) -> StoreResult<i64>;
+    /// `NotFound` for an item not on the meeting's agenda.
+    async fn remove_agenda_item(&self, meeting_id: i64, item_id: i64, actor: i64) -> StoreResult<()>;
+    /// Records (or rewrites) an item's decision from `version`: `Stale`
+    /// when someone recorded one in between.
+    async fn record_decision(
+        &self,
+        meeting_id: i64,
+        item_id: i64,
+        version: i64,
+        decision: &str,
+        actor: i64,
+    ) -> StoreResult<()>;
+    async fn close_meeting(&self, id: i64, actor: i64) -> StoreResult<()>;
+
     // Calendar feeds: secret iCalendar URLs of contract deadlines. Only the
     // SHA-256 of a feed's secret is stored; creating and revoking a feed
     // are audited.

@@ -23,6 +23,8 @@ mod guard;
 mod lang;
 /// Live updates of a plan's priority order (server-sent events).
 mod live;
+/// `/meetings/{id}/protocol.xlsx`: a meeting's protocol for the registry.
+mod meeting_export;
 /// Next year's plan from this year's.
 mod next_plan;
 /// Finished pages of the dashboard, kept until the data changes.

@@ -55,6 +55,7 @@ pub const OTHER_ROUTES: &[(&str, &str)] = &[
     ("GET", "/objects/{code}/plans/{year}/export.csv"),
     ("GET", "/contracts/export.xlsx"),
     ("GET", "/contracts/export.csv"),
+    ("GET", "/meetings/{id}/protocol.xlsx"),
     ("GET", "/objects/{code}/plans/{year}/priorities/events"),
     ("GET", "/portfolio/priorities/{year}/events"),
     ("POST", "/objects/{code}/plans/{year}/import/upload"),
@@ -250,6 +251,7 @@ fn router(
         .route("/objects/{code}/plans/{year}/export.csv", get(crate::plan_export::csv).with_state(store.clone()))
         .route("/contracts/export.xlsx", get(crate::contract_export::xlsx).with_state(store.clone()))
         .route("/contracts/export.csv", get(crate::contract_export::csv).with_state(store.clone()))
+        .route("/meetings/{id}/protocol.xlsx", get(crate::meeting_export::xlsx).with_state(store.clone()))
         .route(
             "/objects/{code}/plans/{year}/priorities/events",
             get(crate::live::priorities).with_state((store.clone(), sql.clone())),

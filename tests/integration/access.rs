@@ -826,6 +826,46 @@ fn matrix() -> Vec<MatrixRow> {
             form(&[("id", "CONTRACT"), ("object", "NOPE")]),
             MANAGERS,
         ),
+        // Steering group meetings: read by all readers; created, edited,
+        // decided and closed by the steering group and administrators only.
+        // Those allowed send refused input (400) or name no such meeting or
+        // item (404): nothing changes.
+        ("POST", "/sf/meetings/list", "/sf/meetings/list".into(), form(&[]), READERS),
+        ("POST", "/sf/meetings/page", "/sf/meetings/page".into(), form(&[("id", "MEETING")]), READERS),
+        ("POST", "/sf/meetings/protocol", "/sf/meetings/protocol".into(), form(&[("id", "MEETING")]), READERS),
+        ("POST", "/sf/meetings/compare", "/sf/meetings/compare".into(), form(&[]), READERS),
+        ("GET", "/meetings/{id}/protocol.xlsx", "/meetings/MEETING/protocol.xlsx".into(), form(&[]), READERS),
+        ("POST", "/sf/meetings/new", "/sf/meetings/new".into(), form(&[]), &[Admin, Psg][..]),
+        (
+            "POST",
+            "/sf/meetings/create",
+            "/sf/meetings/create".into(),
+            form(&[("held_on", ""), ("title", ""), ("year", "2021")]),
+            &[Admin, Psg][..],
+        ),
+        (
+            "POST",
+            "/sf/meetings/add_item",
+            "/sf/meetings/add_item".into(),
+            form(&[("id", "MEETING"), ("title", "")]),
+            &[Admin, Psg][..],
+        ),
+        (
+            "POST",
+            "/sf/meetings/remove_item",
+            "/sf/meetings/remove_item".into(),
+            form(&[("id", "MEETING"), ("item", "999999")]),
+            &[Admin, Psg][..],
+        ),
+        (
+            "POST",
+            "/sf/meetings/decide",
+            "/sf/meetings/decide".into(),
+            form(&[("id", "MEETING"), ("item", "999999"), ("version", "1"), ("decision", "")]),
+            &[Admin, Psg][..],
+        ),
+        ("POST", "/sf/meetings/snapshot", "/sf/meetings/snapshot".into(), form(&[("id", "999999")]), &[Admin, Psg][..]),
+        ("POST", "/sf/meetings/close", "/sf/meetings/close".into(), form(&[("id", "999999")]), &[Admin, Psg][..]),
         // Last: it ends the caller's session.
         ("POST", "/auth/sign-out", "/auth/sign-out".into(), form(&[]), EVERYONE),
     ];
@@ -894,6 +934,13 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
         let draft = draft.expect("AKN 2021");
         let draft_initiative = app.store.initiatives(draft.id).await.expect("initiatives")[0].id.to_string();
         let people = matrix_people(&app).await;
+        let admin = app.sign_in(ADMIN, DEMO_PASSWORD).await;
+        let held_on = chrono::Utc::now().date_naive().to_string();
+        let (status, meeting) = app
+            .call(&admin, "/sf/meetings/create", &[("held_on", &held_on), ("title", "Matris"), ("year", "2021")])
+            .await;
+        assert_eq!(status, 200, "{meeting}");
+        let meeting = meeting.as_i64().expect("meeting id").to_string();
         let escalation = app.store.escalations(true).await.expect("escalations");
         let escalation = escalation
             .iter()
@@ -914,6 +961,7 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
             } else {
                 path.replace("INITIATIVE", &initiative)
             };
+            let path = path.replace("MEETING", &meeting);
             let form: Vec<(&str, String)> = form
                 .into_iter()
                 .map(|(k, v)| match v.as_str() {
@@ -923,6 +971,7 @@ async fn the_authorization_matrix_holds_for_every_role_and_endpoint() {
                     "OBJECT" => (k, akn.id.to_string()),
                     "ESCALATION" => (k, escalation.clone()),
                     "CONTRACT" => (k, akn_contract.clone()),
+                    "MEETING" => (k, meeting.clone()),
                     _ => (k, v),
                 })
                 .collect();

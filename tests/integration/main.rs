@@ -11,6 +11,7 @@ mod contracts;
 mod dashboard;
 mod escalation;
 mod helpers;
+mod meetings;
 mod objects;
 mod oidc;
 mod pages;

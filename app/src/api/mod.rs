@@ -91,6 +91,14 @@ pub use escalation::{
 };
 
 #[cfg(feature = "ui")]
+mod meeting;
+#[cfg(feature = "ui")]
+pub use meeting::{
+    add_agenda_item, close_meeting, create_meeting, get_meeting, get_meeting_comparison, get_meetings, get_new_meeting,
+    get_protocol, record_decision, remove_agenda_item, retake_snapshot, AddAgendaItem, CloseMeeting, CreateMeeting,
+    RecordDecision, RemoveAgendaItem, RetakeSnapshot,
+};
+#[cfg(feature = "ui")]
 mod status_page;
 #[cfg(feature = "ui")]
 pub use status_page::{get_status_page, mark_status_seen, MarkStatusSeen};

@@ -16,6 +16,7 @@ mod form;
 /// iCalendar (RFC 5545) text for the calendar feeds.
 pub mod ical;
 mod keyed;
+mod meeting;
 mod number;
 mod object;
 mod outcome;
@@ -53,6 +54,11 @@ pub use feed::{
 pub use form::{
     FieldProblem, InitiativeForm, InitiativeInput, ObjectForm, ObjectInput, OutcomeForm, SettingsForm, StatusForm,
     StatusInput, COMMENT_MAX_CHARS, NAME_MAX_CHARS,
+};
+pub use meeting::{
+    may_run_meetings, meeting_date, new_drafts, AgendaDraft, AgendaItem, AgendaItemForm, AgendaKind, Attendee,
+    DecisionForm, Meeting, MeetingForm, MeetingInput, MeetingState, MEETING_ATTENDEES_MAX, MEETING_TEXT_MAX_CHARS,
+    MEETING_TITLE_MAX_CHARS,
 };
 pub use number::{two_decimals, Hours, Money};
 pub use object::{Object, ObjectCategory, ObjectCode};

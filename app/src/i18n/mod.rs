@@ -11,6 +11,7 @@ mod dashboard;
 mod en;
 mod escalation;
 mod format;
+mod meeting;
 mod reminders;
 mod status_page;
 mod sv;
@@ -22,6 +23,7 @@ pub use escalation::EscalationTexts;
 pub use format::{
     format_amount, format_date, format_fte, format_hours, format_hours_unit, format_money, format_timestamp,
 };
+pub use meeting::MeetingTexts;
 pub use reminders::ReminderTexts;
 pub use status_page::StatusPageTexts;
 

@@ -47,6 +47,7 @@ fn Menu(user: Option<SessionUser>) -> impl IntoView {
             <A href="/">{t.nav_overview}</A>
             <A href="/status">{use_locale().status_page().nav}</A>
             <A href="/dashboard">{use_locale().dashboard().nav}</A>
+            <A href="/meetings">{use_locale().meeting().nav}</A>
             <A href="/portfolio/priorities">{t.nav_portfolio}</A>
             {user.can_manage_people.then(|| view! { <A href="/admin/people">{t.nav_people}</A> })}
             {user.can_view_audit.then(|| view! { <A href="/audit">{t.nav_audit}</A> })}

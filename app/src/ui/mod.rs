@@ -7,6 +7,7 @@ mod dashboard;
 mod escalation;
 mod layout;
 mod locale;
+mod meeting;
 mod object;
 mod overview;
 pub(crate) mod plan;
@@ -76,6 +77,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/escalations") view=escalation::EscalationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/escalations/new") view=escalation::NewEscalationPage ssr=SsrMode::Async/>
                     <Route path=path!("/escalations/:id") view=escalation::EscalationDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings") view=meeting::MeetingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/new") view=meeting::NewMeetingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/compare") view=meeting::CompareMeetingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view=meeting::MeetingDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id/protocol") view=meeting::ProtocolPage ssr=SsrMode::Async/>
                 </Routes>
             </layout::Layout>
         </Router>

@@ -10,6 +10,7 @@ mod contract;
 mod dashboard;
 mod escalation;
 mod import;
+mod meeting;
 mod object_page;
 mod overview;
 mod plan_editor;
@@ -40,6 +41,12 @@ pub use escalation::{
     EscalationRow, NewEscalation, ObjectOption,
 };
 pub use import::ImportPreviewPage;
+pub use meeting::{
+    agenda_from, agenda_groups, agenda_kind_name, capacity_notes, default_pair, meeting_comparison, meeting_list,
+    newest_first, protocol, protocol_workbook, AgendaGroup, CapacityNote, ComparedMeeting, KeyFigures,
+    MeetingComparison, MeetingList, MeetingPage, MeetingRow, NewMeeting, Protocol, ProtocolObject, FIGURES_SHEET,
+    MEETING_SHEET, PROTOCOL_SHEET,
+};
 pub use object_page::{
     build_object_page, ActivitySection, InitiativeRow, ObjectPage, ObjectPageParts, ObjectRef, PlanView, RoleGroup,
 };

@@ -15,6 +15,7 @@ mod cycle;
 mod escalation;
 mod import;
 mod load;
+mod meeting;
 mod objects;
 mod outcome;
 mod plan;

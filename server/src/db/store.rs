@@ -590,6 +590,61 @@ impl PortfolioStore for SqlStore {
         self.update_escalation(id, version, change, actor).await
     }
 
+    async fn meetings(&self) -> StoreResult<Vec<app::domain::Meeting>> {
+        self.meeting_list(None).await
+    }
+
+    async fn meeting(&self, id: i64) -> StoreResult<Option<app::domain::Meeting>> {
+        self.meeting_with_agenda(id).await
+    }
+
+    async fn meeting_snapshot(&self, id: i64) -> StoreResult<Option<String>> {
+        self.stored_snapshot(id).await
+    }
+
+    async fn create_meeting(
+        &self,
+        input: &app::domain::MeetingInput,
+        snapshot: &str,
+        agenda: &[app::domain::AgendaDraft],
+        actor: i64,
+    ) -> StoreResult<i64> {
+        self.insert_meeting(input, snapshot, agenda, actor).await
+    }
+
+    async fn retake_meeting_snapshot(
+        &self,
+        id: i64,
+        snapshot: &str,
+        agenda: &[app::domain::AgendaDraft],
+        actor: i64,
+    ) -> StoreResult<usize> {
+        self.replace_snapshot(id, snapshot, agenda, actor).await
+    }
+
+    async fn add_agenda_item(&self, meeting_id: i64, draft: &app::domain::AgendaDraft, actor: i64) -> StoreResult<i64> {
+        self.insert_agenda_item(meeting_id, draft, actor).await
+    }
+
+    async fn remove_agenda_item(&self, meeting_id: i64, item_id: i64, actor: i64) -> StoreResult<()> {
+        self.delete_agenda_item(meeting_id, item_id, actor).await
+    }
+
+    async fn record_decision(
+        &self,
+        meeting_id: i64,
+        item_id: i64,
+        version: i64,
+        decision: &str,
+        actor: i64,
+    ) -> StoreResult<()> {
+        self.update_decision(meeting_id, item_id, version, decision, actor).await
+    }
+
+    async fn close_meeting(&self, id: i64, actor: i64) -> StoreResult<()> {
+        self.set_meeting_closed(id, actor).await
+    }
+
     async fn create_calendar_feed(
         &self,
         person_id: i64,
