@@ -24,7 +24,7 @@ pub async fn get_status_page() -> Result<StatusPage, AppError> {
     use crate::api::support::{access_store, person_id, require, respond, store};
     use crate::domain::{may_read_change, Permission, PORTFOLIO_ENTITIES};
     use crate::views::{
-        build_changes, portfolio_figures, status_objects, subject_of, ChangeSource, Subject, CHANGE_LIMIT,
+        build_changes, portfolio_figures, status_objects, status_year, subject_of, ChangeSource, Subject, CHANGE_LIMIT,
         FIRST_VISIT_DAYS,
     };
     respond(async {
@@ -34,7 +34,8 @@ pub async fn get_status_page() -> Result<StatusPage, AppError> {
         // Microseconds, as both backends keep a baseline: the page's time
         // round-trips exactly through "mark as read".
         let now = Utc::now().trunc_subsecs(6);
-        let dashboard = super::current_dashboard(None).await?;
+        let year = status_year(&store.plan_years().await?, &principal, super::support::this_year());
+        let dashboard = super::current_dashboard(year).await?;
         let objects = store.objects().await?;
         let (own, mine) = status_objects(&dashboard, &objects, &principal);
 

@@ -56,8 +56,8 @@ pub use priority::{priority_rows, PortfolioFilter, PortfolioPriorityPage, Priori
 pub use reminders::{my_reminders, reminder_digest, ContractReminders, Digest, DigestItem, MyReminder, MyReminders};
 pub use report::{build_object_report, ObjectReport, ReportActivity, ReportLine, ReportRow};
 pub use status_page::{
-    build_changes, portfolio_figures, status_objects, subject_of, Change, ChangeFacts, ChangeKind, ChangeSource,
-    PortfolioFigures, StatusPage, Subject, CHANGE_LIMIT, FIRST_VISIT_DAYS,
+    build_changes, portfolio_figures, status_objects, status_year, subject_of, Change, ChangeFacts, ChangeKind,
+    ChangeSource, PortfolioFigures, StatusPage, Subject, CHANGE_LIMIT, FIRST_VISIT_DAYS,
 };
 
 /// The plan year to show: the one asked for, else the latest that has

@@ -256,6 +256,19 @@ fn name_change(source: &ChangeSource<'_>, record: &AuditRecord, facts: &ChangeFa
 /// in the dashboard's order; for someone with none, the objects needing
 /// attention (over capacity, open escalations, contracts needing action).
 /// True when they are the person's own.
+/// The plan year the page shows: for a person with objects of their own,
+/// the latest begun year among *their* objects' plans (another object's
+/// plan for next year must not leave their cards empty); for everyone
+/// else the dashboard's default, `None`.
+pub fn status_year(plans: &[crate::domain::PlanYear], principal: &Principal, current_year: i32) -> Option<i32> {
+    let own_ids: Vec<i64> = principal.grants.iter().filter_map(|g| g.object_id).collect();
+    let own_years: Vec<i32> = plans.iter().filter(|p| own_ids.contains(&p.object_id)).map(|p| p.year).collect();
+    if own_years.is_empty() {
+        return None;
+    }
+    super::choose_year(&own_years, None, current_year)
+}
+
 pub fn status_objects(
     dashboard: &Dashboard,
     objects: &[Object],
@@ -320,6 +333,32 @@ mod tests {
             before: None,
             after: None,
         }
+    }
+
+    #[test]
+    fn the_year_is_the_latest_begun_among_the_persons_own_objects() {
+        use crate::domain::{Capacity, Hours, Money, PlanSettings, PlanStatus, PlanYear};
+        let settings = PlanSettings::new(
+            Money::parse("655").unwrap(),
+            Money::parse("655").unwrap(),
+            Hours::parse("1700").unwrap(),
+        )
+        .unwrap();
+        let plan = |object_id: i64, year: i32| PlanYear {
+            id: object_id * 10_000 + i64::from(year),
+            object_id,
+            object_code: format!("O{object_id}"),
+            year,
+            settings,
+            status: PlanStatus::Draft,
+            version: 1,
+            capacity: Capacity::default(),
+        };
+        // Another object went on to 2022; the leader's object (10) has 2020 and 2021.
+        let plans = [plan(10, 2020), plan(10, 2021), plan(11, 2022), plan(10, 2030)];
+        assert_eq!(status_year(&plans, &leader(), 2026), Some(2021));
+        let psg = Principal { grants: vec![Grant { role: Role::PsgMember, object_id: None }], ..leader() };
+        assert_eq!(status_year(&plans, &psg, 2026), None, "no own objects: the dashboard's default");
     }
 
     fn leader() -> Principal {
